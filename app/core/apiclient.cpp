@@ -1,0 +1,76 @@
+#include "apiclient.h"
+
+#include "logcategories.h"
+#include "notificationpagereply.h"
+#include "statushistoryreply.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+
+ApiClient::ApiClient(QObject *parent)
+    : QObject(parent), m_network(new QNetworkAccessManager(this))
+{
+}
+
+QString ApiClient::regionLabel() const
+{
+    if (m_endpoint.region == ApiEndpoint::Region::Custom)
+        return QString();
+    return ApiEndpoint::regionName(m_endpoint.region);
+}
+
+QNetworkRequest ApiClient::buildRequest(const QUrl &url) const
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_endpoint.token.toUtf8());
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(int(m_transferTimeout.count()));
+    // A redirect to another origin would carry the token there, so only same-origin
+    // redirects are followed.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    return request;
+}
+
+NotificationPageReply *ApiClient::fetchNotifications(const NotificationQuery &query, QObject *parent)
+{
+    std::optional<QString> problem = m_endpoint.validate();
+    if (!problem) {
+        const QList<NotificationQuery::Problem> queryProblems = query.validate();
+        if (!queryProblems.isEmpty())
+            problem = queryProblems.constFirst().message;
+    }
+    if (problem) {
+        auto *reply = new NotificationPageReply(nullptr, query, regionLabel(), parent);
+        reply->failWithoutSending(ApiError::invalidSettings(*problem));
+        return reply;
+    }
+
+    QUrl url = m_endpoint.notificationsUrl();
+    QNetworkReply *networkReply = nullptr;
+    if (m_endpoint.filterEncoding == ApiEndpoint::FilterEncoding::JsonBody) {
+        QNetworkRequest request = buildRequest(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        networkReply = m_network->sendCustomRequest(request, "GET", query.toJsonBody());
+    } else {
+        url.setQuery(query.toUrlQuery());
+        networkReply = m_network->get(buildRequest(url));
+    }
+    qCDebug(lcNet) << "GET" << url.toDisplayString() << "page" << query.page;
+    return new NotificationPageReply(networkReply, query, regionLabel(), parent);
+}
+
+StatusHistoryReply *ApiClient::fetchStatusHistory(const QString &messageId, QObject *parent)
+{
+    std::optional<QString> problem = m_endpoint.validate();
+    if (!problem && messageId.trimmed().isEmpty())
+        problem = tr("Enter a message id.");
+    if (problem) {
+        auto *reply = new StatusHistoryReply(nullptr, messageId, regionLabel(), parent);
+        reply->failWithoutSending(ApiError::invalidSettings(*problem));
+        return reply;
+    }
+
+    const QUrl url = m_endpoint.statusUrl(messageId.trimmed());
+    qCDebug(lcNet) << "GET" << url.toDisplayString();
+    return new StatusHistoryReply(m_network->get(buildRequest(url)), messageId.trimmed(), regionLabel(), parent);
+}

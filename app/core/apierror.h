@@ -1,0 +1,46 @@
+#pragma once
+
+#include "parseerror.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QNetworkReply>
+#include <QString>
+
+// What went wrong with one request, kept in parts so the window and the tests can
+// look at each; toUserText() turns it into sentences for a support person.
+class ApiError
+{
+    Q_DECLARE_TR_FUNCTIONS(ApiError)
+
+public:
+    enum class Kind {
+        InvalidSettings, // nothing was sent: the profile is incomplete or unsafe
+        Network,         // no HTTP response: refused, unreachable, reset, DNS
+        Tls,             // the TLS handshake or certificate failed
+        Timeout,
+        Cancelled,
+        Http,            // a response with a status outside 2xx
+        TooLarge,        // the body passed the size limit and was not read to the end
+        InvalidResponse, // a 2xx response whose body could not be read
+    };
+
+    Kind kind = Kind::Network;
+    int httpStatus = 0;
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString networkErrorText; // Qt's own text, without URL credentials
+    QString serverMessage;    // "message" of an error body
+    QString serverDetails;    // "details" of an error body
+    QByteArray rawBody;       // the start of a body that was not an error object
+    ParseError parseError;
+    QString settingsProblem;
+    QString regionName;       // where the request went, for 401 texts
+
+    // Sentences that say what failed and what to do; never contains the token.
+    QString toUserText() const;
+    // The first sentence alone, for a status bar.
+    QString summary() const;
+
+    static ApiError invalidSettings(const QString &problem);
+    static constexpr qsizetype MaxRawBodyShown = 2000;
+};

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+class QNetworkReply;
+
+// One request to the Callback Store, from sending to its single result.
+//
+// A reply ends exactly once: finished() is emitted with either the values (read
+// them from the subclass) or error(). Transport errors are checked first, then the
+// HTTP status, then the body is parsed on a worker thread so that a large page
+// does not stall the window. The owner deletes the reply after finished();
+// deleting it earlier aborts the request.
+class ApiReply : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~ApiReply() override;
+
+    bool isFinished() const { return m_finished; }
+    bool hasError() const { return m_error.has_value(); }
+    const std::optional<ApiError> &error() const { return m_error; }
+    int httpStatus() const { return m_httpStatus; }
+    qint64 elapsedMilliseconds() const { return m_elapsedMilliseconds; }
+    qint64 bytesReceived() const { return m_body.size(); }
+
+    // Aborts the request; finished() follows with a Cancelled error unless the
+    // reply had already finished.
+    void cancel();
+
+    // Bodies larger than this are not read to the end.
+    static constexpr qint64 MaxBodyBytes = 64 * 1024 * 1024;
+
+Q_SIGNALS:
+    void finished();
+
+protected:
+    // Parses the body into the subclass's result. Runs on a worker thread, so it
+    // must touch nothing but the body and storage that only it writes until it ends.
+    using ParseJob = std::function<std::optional<ParseError>(const QByteArray &body)>;
+
+    ApiReply(QNetworkReply *reply, QString regionName, QObject *parent);
+    void setParseJob(ParseJob job) { m_parseJob = std::move(job); }
+
+    // Called on the reply's thread when the body was parsed without error.
+    virtual void parsed() {}
+
+private:
+    friend class ApiClient;
+
+    // Ends the reply with the error on the next event loop pass; used when nothing was sent.
+    void failWithoutSending(const ApiError &error);
+    void handleReadyRead();
+    void handleNetworkFinished();
+    void finishWithError(const ApiError &error);
+    void finishWithSuccess();
+    ApiError networkError() const;
+
+    QPointer<QNetworkReply> m_reply;
+    QString m_regionName;
+    QByteArray m_body;
+    ParseJob m_parseJob;
+    std::optional<ApiError> m_error;
+    QElapsedTimer m_timer;
+    qint64 m_elapsedMilliseconds = 0;
+    int m_httpStatus = 0;
+    bool m_finished = false;
+    bool m_cancelled = false;
+    bool m_tooLarge = false;
+};

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "callback.h"
+#include "parseerror.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+
+#include <optional>
+
+// Reads Callback Store response bodies ({"results": [Callback, ...]}) into value types.
+//
+// A body that is not JSON, or whose structure has the wrong type (no "results",
+// "results" not an array, a callback or an element that is not an object) is an
+// error with its position and reason, never an empty result. A single field of
+// the wrong type inside a message is not an error: the message keeps what could
+// be read and lists the rest in its problems.
+class CallbackParser
+{
+    Q_DECLARE_TR_FUNCTIONS(CallbackParser)
+
+public:
+    struct NotificationPage
+    {
+        QList<InboundMessage> messages;
+        QList<Contact> contacts;
+        int callbackCount = 0;
+        int messagesWithProblems = 0;
+    };
+
+    static std::optional<ParseError> parseCallbacks(const QByteArray &body, QList<Callback> *callbacks);
+    static std::optional<ParseError> parseNotificationPage(const QByteArray &body, NotificationPage *page);
+    static std::optional<ParseError> parseStatusHistory(const QByteArray &body, QList<DeliveryReport> *reports);
+    // Reads an error body ({"message", "details"}); false when the body is not such an object.
+    static bool parseErrorBody(const QByteArray &body, QString *message, QString *details);
+};

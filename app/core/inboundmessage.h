@@ -1,0 +1,57 @@
+#pragma once
+
+#include "messagecontent.h"
+#include "timestamp.h"
+
+#include <QJsonObject>
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// One element of a callback's "notifications" array: a message a user sent to the bot.
+struct InboundMessage
+{
+    Q_DECLARE_TR_FUNCTIONS(InboundMessage)
+
+public:
+    struct ReplyTo
+    {
+        QString messageId; // may be empty: the API can omit it
+        QString from;
+    };
+
+    struct Referral
+    {
+        QString headline;
+        QString body;
+        QString sourceType;
+        QString sourceId;
+        QString sourceUrl;
+        QString mediaType;
+        QString mediaUrl;
+    };
+
+    QString messageId;
+    QString from;        // as sent
+    QString fromDigits;  // normalised for filtering and contact matching
+    QString to;
+    QString type;        // "message.type" as sent; empty when "message" is missing
+    QString contactName; // from the contacts sent with the page; empty when unknown
+    Timestamp timestamp;
+    MessageContent content;
+    std::optional<ReplyTo> replyingTo;
+    std::optional<Referral> referral;
+    bool forwarded = false;
+    bool frequentlyForwarded = false;
+    QJsonObject rawJson;  // the notification as it came
+    QStringList problems; // parts that could not be read, in plain words
+
+    // The sender as shown: the profile name, or the number when there is none.
+    QString senderLabel() const;
+    // A one-line summary of the content, at most maxGraphemes user-perceived characters.
+    QString preview(int maxGraphemes = 120) const;
+    // The raw JSON, indented for reading.
+    QString prettyJson() const;
+};

@@ -1,0 +1,17 @@
+#include "notificationpagereply.h"
+
+NotificationPageReply::NotificationPageReply(QNetworkReply *reply, NotificationQuery query, QString regionName,
+                                             QObject *parent)
+    : ApiReply(reply, std::move(regionName), parent),
+      m_query(std::move(query)),
+      m_storage(std::make_shared<CallbackParser::NotificationPage>())
+{
+    setParseJob([storage = m_storage](const QByteArray &body) {
+        return CallbackParser::parseNotificationPage(body, storage.get());
+    });
+}
+
+void NotificationPageReply::parsed()
+{
+    m_result = std::move(*m_storage);
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "apireply.h"
+#include "callbackparser.h"
+#include "notificationquery.h"
+
+#include <memory>
+
+// The reply to one inbound-messages page request.
+class NotificationPageReply : public ApiReply
+{
+    Q_OBJECT
+
+public:
+    NotificationPageReply(QNetworkReply *reply, NotificationQuery query, QString regionName, QObject *parent);
+
+    const NotificationQuery &query() const { return m_query; }
+    // The page's content; empty until finished() without error.
+    const CallbackParser::NotificationPage &page() const { return m_result; }
+
+protected:
+    void parsed() override;
+
+private:
+    NotificationQuery m_query;
+    std::shared_ptr<CallbackParser::NotificationPage> m_storage;
+    CallbackParser::NotificationPage m_result;
+};
