@@ -6,7 +6,7 @@
 
 #include <optional>
 
-// Where and as whom the client talks: base URL (by region or custom), bot and token.
+// Connection settings of the client: the base URL (by region or custom), the bot id and the token.
 class ApiEndpoint
 {
     Q_DECLARE_TR_FUNCTIONS(ApiEndpoint)

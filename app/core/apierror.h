@@ -7,8 +7,8 @@
 #include <QNetworkReply>
 #include <QString>
 
-// What went wrong with one request, kept in parts so the window and the tests can
-// look at each; toUserText() turns it into sentences for a support person.
+// The failure of one request, kept in parts so that the window and the tests can
+// check each. toUserText() turns it into sentences for a support person.
 class ApiError
 {
     Q_DECLARE_TR_FUNCTIONS(ApiError)

@@ -14,9 +14,9 @@ class NotificationPageReply;
 
 // Walks the pages of one inbound-messages search.
 //
-// The API sends no total count, so the pager learns where the data ends: a page
-// shorter than the page size is the last one, and an empty page or a page that
-// repeats the previous one means the previous page was the last. Only one page
+// The API sends no total count, so the pager finds the end of the data itself. A
+// page shorter than the page size is the last one. An empty page, or a page that
+// repeats the previous one, means that the previous page was the last. Only one page
 // request is in flight; a newer search or page change cancels the older request,
 // whose result is then never delivered.
 class NotificationPager : public QObject

@@ -29,7 +29,7 @@ public:
 
     static constexpr int DefaultPage = 1;
     static constexpr int DefaultPageSize = 20;
-    // The largest page size this program asks for; the API documents no limit.
+    // The largest page size this program requests. The API documents no limit.
     static constexpr int MaxPageSize = 1000;
     static QDateTime defaultStartTime();
 

@@ -23,8 +23,8 @@ bool timedBefore(const StatusTimeline::Entry &left, const StatusTimeline::Entry 
     return left.report.arrival < right.report.arrival;
 }
 
-// Where an update without a time goes: before the first timed entry further along
-// the progression. Unknown states, having no place in it, go last.
+// Returns the index for an update without a time: before the first timed entry
+// further along the progression. Unknown states have no place in it and go last.
 qsizetype insertionIndex(const QList<StatusTimeline::Entry> &ordered, const StatusTimeline::Entry &untimed)
 {
     const int rank = rankOf(untimed.report);

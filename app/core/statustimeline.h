@@ -9,8 +9,8 @@
 
 // The status history of one outbound message, put in order for reading.
 //
-// Every update is kept. Updates are ordered by time; ties and updates without a
-// time are placed by the normal progression (queued, dispatched, sent, delivered,
+// Every update is kept. Updates are ordered by time. Ties, and updates without a
+// time, are placed by the normal progression (queued, dispatched, sent, delivered,
 // read, then the terminal states). Exact repeats collapse into one entry that
 // counts them and keeps every copy.
 class StatusTimeline

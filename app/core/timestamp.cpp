@@ -56,7 +56,7 @@ Timestamp Timestamp::fromEpochNumber(double value, const QString &raw)
         return result;
 
     const auto milliseconds = static_cast<qint64>(std::llround(seconds * 1000.0));
-    result.m_utc = QDateTime::fromMSecsSinceEpoch(milliseconds, QTimeZone::utc());
+    result.m_utc = QDateTime::fromMSecsSinceEpoch(milliseconds, Qt::UTC);
     result.m_state = State::Valid;
     return result;
 }
