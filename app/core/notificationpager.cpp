@@ -16,6 +16,7 @@ void NotificationPager::search(const NotificationQuery &query)
     m_hasSearch = true;
     m_lastPage.reset();
     m_currentIds.clear();
+    m_pageIds.clear();
     m_currentPage = 0;
     goToPage(query.page);
 }
@@ -50,6 +51,25 @@ void NotificationPager::cancel()
     Q_EMIT stateChanged();
 }
 
+bool NotificationPager::endsDataAfterError(int page, const ApiError &error) const
+{
+    // Some servers answer a page past the end with an error instead of an empty
+    // page. Authentication and rate limits are real failures, whatever the page.
+    const bool movedForward = m_currentPage > 0 && page == m_currentPage + 1;
+    if (!movedForward || error.kind != ApiError::Kind::Http)
+        return false;
+    const int status = error.httpStatus;
+    return status >= 400 && status != 401 && status != 403 && status != 429;
+}
+
+void NotificationPager::markEnd(const QString &message)
+{
+    m_lastPage = m_currentPage;
+    m_requestedPage = m_currentPage;
+    Q_EMIT endReached(m_currentPage, message);
+    Q_EMIT stateChanged();
+}
+
 void NotificationPager::handleFinished(NotificationPageReply *reply)
 {
     reply->deleteLater();
@@ -59,44 +79,67 @@ void NotificationPager::handleFinished(NotificationPageReply *reply)
     const int page = reply->query().page;
 
     if (reply->hasError()) {
+        const ApiError &error = *reply->error();
+        if (endsDataAfterError(page, error)) {
+            qCWarning(lcModel) << "page" << page << "failed with HTTP" << error.httpStatus << "; treating it as the end";
+            markEnd(tr("Page %1 failed (%2), so page %3 is treated as the last page. Reload to try again.")
+                        .arg(page)
+                        .arg(error.summary())
+                        .arg(m_currentPage));
+            return;
+        }
         m_requestedPage = m_currentPage;
-        Q_EMIT loadFailed(page, *reply->error());
+        Q_EMIT loadFailed(page, error);
         Q_EMIT stateChanged();
         return;
     }
 
-    const QList<InboundMessage> &messages = reply->page().messages;
+    QList<InboundMessage> messages = reply->page().messages;
     QSet<QString> ids;
-    for (const InboundMessage &message : messages)
+    for (const InboundMessage &message : std::as_const(messages))
         ids.insert(message.messageId);
 
     const bool movedForward = m_currentPage > 0 && page == m_currentPage + 1;
     if (movedForward && messages.isEmpty()) {
-        m_lastPage = m_currentPage;
-        m_requestedPage = m_currentPage;
-        Q_EMIT endReached(m_currentPage, tr("Page %1 is empty, so page %2 is the last page.").arg(page).arg(m_currentPage));
-        Q_EMIT stateChanged();
+        markEnd(tr("Page %1 is empty, so page %2 is the last page.").arg(page).arg(m_currentPage));
         return;
     }
     if (movedForward && !ids.isEmpty() && ids == m_currentIds) {
         qCWarning(lcModel) << "server sent page" << m_currentPage << "again as page" << page;
-        m_lastPage = m_currentPage;
-        m_requestedPage = m_currentPage;
-        Q_EMIT endReached(m_currentPage, tr("The server sent page %1 again as page %2; page %1 is treated as the last page.")
-                                             .arg(m_currentPage)
-                                             .arg(page));
-        Q_EMIT stateChanged();
+        markEnd(tr("The server sent page %1 again as page %2, so page %1 is treated as the last page.")
+                    .arg(m_currentPage)
+                    .arg(page));
         return;
     }
+
+    // A message that an earlier page of this search already listed is shown there only.
+    const qsizetype receivedCount = messages.size();
+    QSet<QString> earlierIds;
+    for (auto it = m_pageIds.cbegin(); it != m_pageIds.cend(); ++it) {
+        if (it.key() < page)
+            earlierIds.unite(it.value());
+    }
+    const auto repeated = std::remove_if(messages.begin(), messages.end(), [&](const InboundMessage &message) {
+        return !message.messageId.isEmpty() && earlierIds.contains(message.messageId);
+    });
+    const qsizetype droppedCount = std::distance(repeated, messages.end());
+    messages.erase(repeated, messages.end());
 
     m_currentPage = page;
     m_requestedPage = page;
     m_currentIds = ids;
-    if (messages.size() < m_query.pageSize)
+    m_pageIds.insert(page, ids);
+    if (receivedCount < m_query.pageSize)
         m_lastPage = page;
     else if (m_lastPage && *m_lastPage <= page)
         m_lastPage.reset();
 
     Q_EMIT pageLoaded(page, messages, reply->page().messagesWithProblems);
+    if (droppedCount > 0) {
+        qCWarning(lcModel) << "page" << page << "repeated" << droppedCount << "messages of earlier pages";
+        Q_EMIT pageWarning(page, tr("Page %1 repeated %n message(s) already listed on an earlier page; they are shown only there.",
+                                    nullptr, int(droppedCount))
+                                     .arg(page));
+    }
     Q_EMIT stateChanged();
 }

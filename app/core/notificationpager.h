@@ -4,6 +4,7 @@
 #include "inboundmessage.h"
 #include "notificationquery.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -52,17 +53,24 @@ Q_SIGNALS:
     void pageLoaded(int page, const QList<InboundMessage> &messages, int messagesWithProblems);
     // A page past the end was requested: the current page stays and is the last one.
     void endReached(int lastPage, const QString &message);
+    // Something about a loaded page the user should know, such as dropped repeats.
+    void pageWarning(int page, const QString &message);
     void loadFailed(int page, const ApiError &error);
     // Loading, paging position or the known end changed.
     void stateChanged();
 
 private:
     void handleFinished(NotificationPageReply *reply);
+    bool endsDataAfterError(int page, const ApiError &error) const;
+    void markEnd(const QString &message);
 
     ApiClient *m_client;
     QPointer<NotificationPageReply> m_reply;
     NotificationQuery m_query;
     QSet<QString> m_currentIds;
+    // Message ids of each page loaded in this search, to find messages that a later
+    // page repeats.
+    QHash<int, QSet<QString>> m_pageIds;
     std::optional<int> m_lastPage;
     int m_currentPage = 0;
     int m_requestedPage = 0;
