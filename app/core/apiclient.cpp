@@ -6,6 +6,7 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#include <QPointer>
 
 ApiClient::ApiClient(QObject *parent)
     : QObject(parent), m_network(new QNetworkAccessManager(this))
@@ -40,23 +41,28 @@ NotificationPageReply *ApiClient::fetchNotifications(const NotificationQuery &qu
             problem = queryProblems.constFirst().message;
     }
     if (problem) {
-        auto *reply = new NotificationPageReply(nullptr, query, regionLabel(), parent);
+        auto *reply = new NotificationPageReply(nullptr, m_retryPolicy, query, regionLabel(), parent);
         reply->failWithoutSending(ApiError::invalidSettings(*problem));
         return reply;
     }
 
     QUrl url = m_endpoint.notificationsUrl();
-    QNetworkReply *networkReply = nullptr;
+    ApiReply::Sender sender;
+    const QPointer<QNetworkAccessManager> network = m_network;
     if (m_endpoint.filterEncoding == ApiEndpoint::FilterEncoding::JsonBody) {
         QNetworkRequest request = buildRequest(url);
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        networkReply = m_network->sendCustomRequest(request, "GET", query.toJsonBody());
+        sender = [network, request, body = query.toJsonBody()]() -> QNetworkReply * {
+            return network ? network->sendCustomRequest(request, "GET", body) : nullptr;
+        };
     } else {
         url.setQuery(query.toUrlQuery());
-        networkReply = m_network->get(buildRequest(url));
+        sender = [network, request = buildRequest(url)]() -> QNetworkReply * {
+            return network ? network->get(request) : nullptr;
+        };
     }
     qCDebug(lcNet) << "GET" << url.toDisplayString() << "page" << query.page;
-    return new NotificationPageReply(networkReply, query, regionLabel(), parent);
+    return new NotificationPageReply(std::move(sender), m_retryPolicy, query, regionLabel(), parent);
 }
 
 StatusHistoryReply *ApiClient::fetchStatusHistory(const QString &messageId, QObject *parent)
@@ -65,12 +71,16 @@ StatusHistoryReply *ApiClient::fetchStatusHistory(const QString &messageId, QObj
     if (!problem && messageId.trimmed().isEmpty())
         problem = tr("Enter a message id.");
     if (problem) {
-        auto *reply = new StatusHistoryReply(nullptr, messageId, regionLabel(), parent);
+        auto *reply = new StatusHistoryReply(nullptr, m_retryPolicy, messageId, regionLabel(), parent);
         reply->failWithoutSending(ApiError::invalidSettings(*problem));
         return reply;
     }
 
     const QUrl url = m_endpoint.statusUrl(messageId.trimmed());
     qCDebug(lcNet) << "GET" << url.toDisplayString();
-    return new StatusHistoryReply(m_network->get(buildRequest(url)), messageId.trimmed(), regionLabel(), parent);
+    const QPointer<QNetworkAccessManager> network = m_network;
+    auto sender = [network, request = buildRequest(url)]() -> QNetworkReply * {
+        return network ? network->get(request) : nullptr;
+    };
+    return new StatusHistoryReply(std::move(sender), m_retryPolicy, messageId.trimmed(), regionLabel(), parent);
 }

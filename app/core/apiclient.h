@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apiendpoint.h"
+#include "apireply.h"
 #include "notificationquery.h"
 
 #include <QObject>
@@ -31,6 +32,10 @@ public:
     void setTransferTimeout(std::chrono::milliseconds timeout) { m_transferTimeout = timeout; }
     std::chrono::milliseconds transferTimeout() const { return m_transferTimeout; }
 
+    // Retries of answers 429, 502, 503 and 504; three retries from 1 second on unless set.
+    void setRetryPolicy(const ApiReply::RetryPolicy &policy) { m_retryPolicy = policy; }
+    const ApiReply::RetryPolicy &retryPolicy() const { return m_retryPolicy; }
+
     NotificationPageReply *fetchNotifications(const NotificationQuery &query, QObject *parent = nullptr);
     StatusHistoryReply *fetchStatusHistory(const QString &messageId, QObject *parent = nullptr);
 
@@ -43,4 +48,5 @@ private:
     QNetworkAccessManager *m_network;
     ApiEndpoint m_endpoint;
     std::chrono::milliseconds m_transferTimeout{30000};
+    ApiReply::RetryPolicy m_retryPolicy;
 };

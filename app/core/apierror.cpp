@@ -93,6 +93,10 @@ QString ApiError::toUserText() const
         } else {
             sentences.append(tr("The response had no body."));
         }
+        if (retryCount > 0)
+            sentences.append(tr("It failed again after %n retry(s).", nullptr, retryCount));
+        if (retryAfterSeconds)
+            sentences.append(tr("The server asks to wait %n second(s) before trying again.", nullptr, *retryAfterSeconds));
         break;
     }
     return sentences.join(QLatin1Char(' '));

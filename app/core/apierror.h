@@ -7,6 +7,8 @@
 #include <QNetworkReply>
 #include <QString>
 
+#include <optional>
+
 // The failure of one request, kept in parts so that the window and the tests can
 // check each. toUserText() turns it into sentences for a support person.
 class ApiError
@@ -35,6 +37,8 @@ public:
     ParseError parseError;
     QString settingsProblem;
     QString regionName;       // where the request went, for 401 texts
+    int retryCount = 0;       // retries made before this error
+    std::optional<int> retryAfterSeconds; // the server's Retry-After, when it sent one
 
     // Sentences that say what failed and what to do; never contains the token.
     QString toUserText() const;

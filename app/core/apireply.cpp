@@ -7,17 +7,41 @@
 #include <QNetworkReply>
 #include <QPromise>
 #include <QThreadPool>
-#include <QTimer>
 
-ApiReply::ApiReply(QNetworkReply *reply, QString regionName, QObject *parent)
-    : QObject(parent), m_reply(reply), m_regionName(std::move(regionName))
+namespace {
+
+bool isRetryable(int httpStatus)
+{
+    return httpStatus == 429 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
+}
+
+// Reads Retry-After as delay seconds or as an HTTP date; empty when absent or unreadable.
+std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value)
+{
+    const QByteArray trimmed = value.trimmed();
+    if (trimmed.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 seconds = trimmed.toLongLong(&ok);
+    if (ok)
+        return seconds < 0 ? std::nullopt : std::optional(std::chrono::milliseconds(seconds * 1000));
+
+    const QDateTime date = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
+    if (!date.isValid())
+        return std::nullopt;
+    return std::chrono::milliseconds(qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(date)));
+}
+
+} // namespace
+
+ApiReply::ApiReply(Sender sender, RetryPolicy retryPolicy, QString regionName, QObject *parent)
+    : QObject(parent), m_sender(std::move(sender)), m_retryPolicy(retryPolicy), m_regionName(std::move(regionName))
 {
     m_timer.start();
-    if (!reply)
-        return;
-    reply->setParent(this);
-    connect(reply, &QNetworkReply::readyRead, this, &ApiReply::handleReadyRead);
-    connect(reply, &QNetworkReply::finished, this, &ApiReply::handleNetworkFinished);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ApiReply::send);
+    if (m_sender)
+        send();
 }
 
 ApiReply::~ApiReply()
@@ -26,6 +50,23 @@ ApiReply::~ApiReply()
         m_reply->disconnect(this);
         m_reply->abort();
     }
+}
+
+void ApiReply::send()
+{
+    m_body.clear();
+    m_httpStatus = 0;
+    QNetworkReply *reply = m_sender();
+    if (!reply) {
+        ApiError error;
+        error.kind = ApiError::Kind::Cancelled;
+        finishWithError(error);
+        return;
+    }
+    m_reply = reply;
+    reply->setParent(this);
+    connect(reply, &QNetworkReply::readyRead, this, &ApiReply::handleReadyRead);
+    connect(reply, &QNetworkReply::finished, this, &ApiReply::handleNetworkFinished);
 }
 
 void ApiReply::cancel()
@@ -37,6 +78,7 @@ void ApiReply::cancel()
         m_reply->abort(); // emits finished(), handled below
         return;
     }
+    m_retryTimer.stop();
     ApiError error;
     error.kind = ApiError::Kind::Cancelled;
     finishWithError(error);
@@ -53,8 +95,8 @@ void ApiReply::handleReadyRead()
         return;
     m_body.append(m_reply->readAll());
     if (m_body.size() > MaxBodyBytes) {
-        qCWarning(lcNet) << "response from" << m_reply->url().toDisplayString(QUrl::RemoveQuery)
-                         << "passed" << MaxBodyBytes << "bytes; reading stopped";
+        qCWarning(lcNet) << "response from" << m_reply->url().toDisplayString(QUrl::RemoveQuery) << "passed"
+                         << MaxBodyBytes << "bytes; reading stopped";
         m_tooLarge = true;
         m_reply->abort();
     }
@@ -68,15 +110,13 @@ ApiError ApiReply::networkError() const
     error.regionName = m_regionName;
     switch (m_reply->error()) {
     case QNetworkReply::SslHandshakeFailedError:
-    case QNetworkReply::InsecureRedirectError:
-        error.kind = m_reply->error() == QNetworkReply::SslHandshakeFailedError ? ApiError::Kind::Tls
-                                                                               : ApiError::Kind::Network;
+        error.kind = ApiError::Kind::Tls;
         break;
     case QNetworkReply::TimeoutError:
         error.kind = ApiError::Kind::Timeout;
         break;
     case QNetworkReply::OperationCanceledError:
-        // An abort that we did not ask for comes from the transfer timeout.
+        // An abort that we did not request comes from the transfer timeout.
         error.kind = m_cancelled ? ApiError::Kind::Cancelled : ApiError::Kind::Timeout;
         break;
     default:
@@ -86,13 +126,53 @@ ApiError ApiReply::networkError() const
     return error;
 }
 
+ApiError ApiReply::httpError() const
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Http;
+    error.httpStatus = m_httpStatus;
+    error.regionName = m_regionName;
+    error.retryCount = m_retryCount;
+    if (const auto retryAfter = parseRetryAfter(m_retryAfter))
+        error.retryAfterSeconds = int(retryAfter->count() / 1000);
+    if (!CallbackParser::parseErrorBody(m_body, &error.serverMessage, &error.serverDetails))
+        error.rawBody = m_body.left(ApiError::MaxRawBodyShown);
+    return error;
+}
+
+bool ApiReply::scheduleRetry()
+{
+    if (m_cancelled || !isRetryable(m_httpStatus) || m_retryCount >= m_retryPolicy.maxRetries)
+        return false;
+
+    std::chrono::milliseconds delay = m_retryPolicy.firstDelay * (1 << m_retryCount);
+    if (const auto retryAfter = parseRetryAfter(m_retryAfter)) {
+        if (*retryAfter > m_retryPolicy.maxDelay)
+            return false;
+        delay = *retryAfter;
+    }
+    delay = std::min(delay, m_retryPolicy.maxDelay);
+
+    ++m_retryCount;
+    const QString reason = httpError().summary();
+    qCInfo(lcNet) << "HTTP" << m_httpStatus << "; retry" << m_retryCount << "of" << m_retryPolicy.maxRetries << "in"
+                  << delay.count() << "ms";
+    m_reply->deleteLater();
+    m_reply.clear();
+    m_retryTimer.start(delay);
+    Q_EMIT retryScheduled(m_retryCount, m_retryPolicy.maxRetries, delay, reason);
+    return true;
+}
+
 void ApiReply::handleNetworkFinished()
 {
     if (m_finished || !m_reply)
         return;
     m_elapsedMilliseconds = m_timer.elapsed();
-    m_body.append(m_reply->readAll());
+    if (!m_tooLarge)
+        m_body.append(m_reply->readAll());
     m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_retryAfter = m_reply->rawHeader("Retry-After");
     const QString url = m_reply->url().toDisplayString(QUrl::RemoveQuery);
 
     if (m_tooLarge) {
@@ -116,17 +196,18 @@ void ApiReply::handleNetworkFinished()
                    << m_elapsedMilliseconds << "ms";
 
     if (m_httpStatus < 200 || m_httpStatus > 299) {
-        ApiError error;
-        error.kind = ApiError::Kind::Http;
-        error.httpStatus = m_httpStatus;
-        error.regionName = m_regionName;
-        if (!CallbackParser::parseErrorBody(m_body, &error.serverMessage, &error.serverDetails))
-            error.rawBody = m_body.left(ApiError::MaxRawBodyShown);
+        if (scheduleRetry())
+            return;
         qCWarning(lcNet) << "HTTP" << m_httpStatus << "from" << url;
-        finishWithError(error);
+        finishWithError(httpError());
         return;
     }
 
+    parseBody();
+}
+
+void ApiReply::parseBody()
+{
     if (!m_parseJob) {
         finishWithSuccess();
         return;

@@ -6,7 +6,9 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
+#include <chrono>
 #include <functional>
 #include <optional>
 
@@ -17,13 +19,26 @@ class QNetworkReply;
 // A reply ends exactly once: finished() is emitted with either the values (read
 // them from the subclass) or error(). Transport errors are checked first, then the
 // HTTP status, then the body is parsed on a worker thread so that a large page
-// does not stall the window. The owner deletes the reply after finished();
-// deleting it earlier aborts the request.
+// does not stall the window. Answers 429, 502, 503 and 504 are retried a bounded
+// number of times with growing delays, honouring Retry-After. The owner deletes
+// the reply after finished(); deleting it earlier aborts the request.
 class ApiReply : public QObject
 {
     Q_OBJECT
 
 public:
+    struct RetryPolicy
+    {
+        int maxRetries = 3;
+        // The first delay; each further retry waits twice as long.
+        std::chrono::milliseconds firstDelay{1000};
+        // The longest wait, also for Retry-After. A longer Retry-After ends the reply with the error.
+        std::chrono::milliseconds maxDelay{30000};
+    };
+
+    // Sends the request and returns the network reply; called again for each retry.
+    using Sender = std::function<QNetworkReply *()>;
+
     ~ApiReply() override;
 
     bool isFinished() const { return m_finished; }
@@ -32,9 +47,10 @@ public:
     int httpStatus() const { return m_httpStatus; }
     qint64 elapsedMilliseconds() const { return m_elapsedMilliseconds; }
     qint64 bytesReceived() const { return m_body.size(); }
+    int retryCount() const { return m_retryCount; }
 
-    // Aborts the request; finished() follows with a Cancelled error unless the
-    // reply had already finished.
+    // Aborts the request, or the wait for a retry; finished() follows with a
+    // Cancelled error unless the reply had already finished.
     void cancel();
 
     // Bodies larger than this are not read to the end.
@@ -42,13 +58,15 @@ public:
 
 Q_SIGNALS:
     void finished();
+    // The server answered with a status worth retrying; the request is sent again after delay.
+    void retryScheduled(int retry, int maxRetries, std::chrono::milliseconds delay, const QString &reason);
 
 protected:
     // Parses the body into the subclass's result. Runs on a worker thread, so it
     // must touch nothing but the body and storage that only it writes until it ends.
     using ParseJob = std::function<std::optional<ParseError>(const QByteArray &body)>;
 
-    ApiReply(QNetworkReply *reply, QString regionName, QObject *parent);
+    ApiReply(Sender sender, RetryPolicy retryPolicy, QString regionName, QObject *parent);
     void setParseJob(ParseJob job) { m_parseJob = std::move(job); }
 
     // Called on the reply's thread when the body was parsed without error.
@@ -59,20 +77,29 @@ private:
 
     // Ends the reply with the error on the next event loop pass; used when nothing was sent.
     void failWithoutSending(const ApiError &error);
+    void send();
     void handleReadyRead();
     void handleNetworkFinished();
+    bool scheduleRetry();
+    void parseBody();
     void finishWithError(const ApiError &error);
     void finishWithSuccess();
     ApiError networkError() const;
+    ApiError httpError() const;
 
+    Sender m_sender;
+    RetryPolicy m_retryPolicy;
     QPointer<QNetworkReply> m_reply;
+    QTimer m_retryTimer;
     QString m_regionName;
     QByteArray m_body;
+    QByteArray m_retryAfter;
     ParseJob m_parseJob;
     std::optional<ApiError> m_error;
     QElapsedTimer m_timer;
     qint64 m_elapsedMilliseconds = 0;
     int m_httpStatus = 0;
+    int m_retryCount = 0;
     bool m_finished = false;
     bool m_cancelled = false;
     bool m_tooLarge = false;
