@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-httpserver-dev libgl-dev
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libgl-dev
     # tests: offscreen widgets, an X server for screenshots
     xvfb xauth
 )

@@ -169,7 +169,7 @@ void ApiReply::handleNetworkFinished()
     if (m_finished || !m_reply)
         return;
     m_elapsedMilliseconds = m_timer.elapsed();
-    if (!m_tooLarge)
+    if (!m_tooLarge && m_reply->isOpen())
         m_body.append(m_reply->readAll());
     m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_retryAfter = m_reply->rawHeader("Retry-After");

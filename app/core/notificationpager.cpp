@@ -100,7 +100,7 @@ void NotificationPager::handleFinished(NotificationPageReply *reply)
         ids.insert(message.messageId);
 
     const bool movedForward = m_currentPage > 0 && page == m_currentPage + 1;
-    if (movedForward && messages.isEmpty()) {
+    if (movedForward && reply->page().callbackCount == 0) {
         markEnd(tr("Page %1 is empty, so page %2 is the last page.").arg(page).arg(m_currentPage));
         return;
     }
@@ -113,7 +113,6 @@ void NotificationPager::handleFinished(NotificationPageReply *reply)
     }
 
     // A message that an earlier page of this search already listed is shown there only.
-    const qsizetype receivedCount = messages.size();
     QSet<QString> earlierIds;
     for (auto it = m_pageIds.cbegin(); it != m_pageIds.cend(); ++it) {
         if (it.key() < page)
@@ -129,7 +128,9 @@ void NotificationPager::handleFinished(NotificationPageReply *reply)
     m_requestedPage = page;
     m_currentIds = ids;
     m_pageIds.insert(page, ids);
-    if (receivedCount < m_query.pageSize)
+    // page_size counts the response's results, the callbacks, and one callback can
+    // carry several messages, so a short page is one with fewer callbacks.
+    if (reply->page().callbackCount < m_query.pageSize)
         m_lastPage = page;
     else if (m_lastPage && *m_lastPage <= page)
         m_lastPage.reset();

@@ -16,7 +16,7 @@ class NotificationPageReply;
 // Walks the pages of one inbound-messages search.
 //
 // The API sends no total count, so the pager finds the end of the data itself. A
-// page shorter than the page size is the last one. An empty page, or a page that
+// page with fewer results (callbacks) than the page size is the last one. An empty page, or a page that
 // repeats the previous one, means that the previous page was the last. Only one page
 // request is in flight; a newer search or page change cancels the older request,
 // whose result is then never delivered.
