@@ -4,6 +4,18 @@
 
 namespace {
 
+// Whether two updates report the same thing: the same state, status, details and
+// recipient at the same moment, whatever format the time came in.
+bool isRepeat(const DeliveryReport &left, const DeliveryReport &right)
+{
+    if (left.stateName != right.stateName || left.status != right.status || left.details != right.details
+        || left.recipient != right.recipient || left.messageId != right.messageId)
+        return false;
+    if (left.timestamp.isValid() || right.timestamp.isValid())
+        return left.timestamp.isValid() && right.timestamp.isValid() && left.timestamp.utc() == right.timestamp.utc();
+    return left.timestamp.raw() == right.timestamp.raw();
+}
+
 int rankOf(const DeliveryReport &report)
 {
     return DeliveryReport::progressionRank(report.state());
@@ -42,11 +54,11 @@ qsizetype insertionIndex(const QList<StatusTimeline::Entry> &ordered, const Stat
 
 StatusTimeline StatusTimeline::build(const QList<DeliveryReport> &reports)
 {
-    // Collapse exact repeats: the same JSON object, whatever order it arrived in.
+    // Collapse repeats, whatever order they arrived in.
     QList<Entry> distinct;
     for (const DeliveryReport &report : reports) {
         auto same = std::find_if(distinct.begin(), distinct.end(),
-                                 [&](const Entry &entry) { return entry.report.rawJson == report.rawJson; });
+                                 [&](const Entry &entry) { return isRepeat(entry.report, report); });
         if (same != distinct.end()) {
             same->copies.append(report);
             continue;

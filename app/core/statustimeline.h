@@ -11,8 +11,9 @@
 //
 // Every update is kept. Updates are ordered by time. Ties, and updates without a
 // time, are placed by the normal progression (queued, dispatched, sent, delivered,
-// read, then the terminal states). Exact repeats collapse into one entry that
-// counts them and keeps every copy.
+// read, then the terminal states). Repeats (the same state, status, details and
+// time, even when the time is written differently) collapse into one entry that
+// counts them and keeps every copy as it came.
 class StatusTimeline
 {
 public:

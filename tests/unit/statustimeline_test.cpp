@@ -65,6 +65,7 @@ private Q_SLOTS:
     void untimedPlacedByProgression_data();
     void untimedPlacedByProgression();
     void unknownStateIsKept();
+    void repeatsInOtherTimeFormats();
     void gaps();
     void emptyHistory();
 };
@@ -177,6 +178,24 @@ void StatusTimelineTest::unknownStateIsKept()
     QVERIFY(timeline.entries().at(1).flags.testFlag(StatusTimeline::UnknownState));
     QCOMPARE(timeline.currentState(), QStringLiteral("sent"));
     QCOMPARE(StatusTimeline::flagNames(timeline.entries().at(1).flags), QStringList{QStringLiteral("unknown_state")});
+}
+
+void StatusTimelineTest::repeatsInOtherTimeFormats()
+{
+    // The same delivered update, once in ISO-8601, once as epoch milliseconds, once with an offset.
+    const StatusTimeline timeline = StatusTimeline::build({
+        report(QStringLiteral("delivered"), QStringLiteral("2025-11-30T08:15:02Z"), 0),
+        report(QStringLiteral("delivered"), QStringLiteral("1764490502000"), 1),
+        report(QStringLiteral("delivered"), QStringLiteral("2025-11-30T10:15:02+02:00"), 2),
+        report(QStringLiteral("delivered"), QStringLiteral("2025-11-30T08:15:03Z"), 3),
+    });
+    QCOMPARE(timeline.entries().size(), 2);
+    const StatusTimeline::Entry &repeated = timeline.entries().at(0);
+    QCOMPARE(repeated.count(), 3);
+    QVERIFY(repeated.flags.testFlag(StatusTimeline::Duplicate));
+    QCOMPARE(repeated.copies.at(1).timestamp.raw(), QStringLiteral("1764490502000"));
+    QCOMPARE(repeated.copies.at(2).timestamp.raw(), QStringLiteral("2025-11-30T10:15:02+02:00"));
+    QCOMPARE(timeline.entries().at(1).count(), 1);
 }
 
 void StatusTimelineTest::gaps()
