@@ -1,0 +1,85 @@
+#include "demosession.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QTimer>
+
+namespace {
+
+QIcon applicationIcon()
+{
+    QIcon icon;
+    for (int size : {32, 64, 256})
+        icon.addFile(QStringLiteral(":/icons/callback-inspector-%1.png").arg(size), QSize(size, size));
+    return icon;
+}
+
+// Whether the arguments ask only for help or the version, which need no display.
+bool asksForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" || argument == "-?"
+            || argument == "-v" || argument == "--version")
+            return true;
+    }
+    return false;
+}
+
+struct Options
+{
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QCoreApplication::translate("main", "Start a simulated Callback Store on 127.0.0.1 with "
+                                                                "generated data, fill the profile with its demo bot "
+                                                                "and search it.")};
+};
+
+void setUpParser(QCommandLineParser &parser, const Options &options)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Reads the inbound messages and delivery status updates of a WhatsApp Business API bot "
+                "from its Callback Store."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(options.demo);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setApplicationName(QStringLiteral("callback-inspector"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(INSPECTOR_VERSION));
+    const Options options;
+
+    if (asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        QCommandLineParser parser;
+        setUpParser(parser, options);
+        parser.process(app); // prints the help or version and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setWindowIcon(applicationIcon());
+    QCommandLineParser parser;
+    setUpParser(parser, options);
+    parser.process(app);
+
+    MainWindow window;
+    DemoSession demo;
+    if (parser.isSet(options.demo)) {
+        QString error;
+        if (!demo.start(&error)) {
+            qCritical("%s", qPrintable(error));
+            return 1;
+        }
+        window.setEndpoint(demo.endpoint());
+        QTimer::singleShot(0, &window, &MainWindow::search);
+    }
+
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "apiendpoint.h"
+#include "apierror.h"
+#include "inboundmessage.h"
+#include "timeformatter.h"
+
+#include <QMainWindow>
+
+class ApiClient;
+class FilterForm;
+class MessageDetailPane;
+class MessageTableModel;
+class NotificationPager;
+class ProfilePanel;
+class QAction;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+// The inspector's window, with the profile and filter at the top, the inbound messages
+// with paging on the left and the selected message on the right.
+//
+// Every request runs asynchronously through NotificationPager and StatusHistoryReply,
+// so the window stays usable while one is in flight. The profile is handed to the
+// client when a search starts, and paging and status lookups use it until the next
+// search.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // Sends requests through client, or through a client of its own when client is
+    // nullptr.
+    explicit MainWindow(ApiClient *client = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setEndpoint(const ApiEndpoint &endpoint);
+    // Starts a search with the profile and filter as entered. Returns false without
+    // sending anything while either is invalid.
+    bool search();
+
+    void setTimeZone(TimeFormatter::Zone zone);
+    TimeFormatter::Zone timeZone() const { return m_timeZone; }
+
+    ApiClient *client() const { return m_client; }
+    NotificationPager *pager() const { return m_pager; }
+    MessageTableModel *messageModel() const { return m_messageModel; }
+    ProfilePanel *profilePanel() const { return m_profilePanel; }
+    FilterForm *filterForm() const { return m_filterForm; }
+    QTableView *messageTable() const { return m_messageTable; }
+    MessageDetailPane *detailPane() const { return m_detailPane; }
+    QPushButton *searchButton() const { return m_searchButton; }
+    QPushButton *firstPageButton() const { return m_firstPageButton; }
+    QPushButton *previousPageButton() const { return m_previousPageButton; }
+    QPushButton *nextPageButton() const { return m_nextPageButton; }
+    QLabel *pageLabel() const { return m_pageLabel; }
+    QLabel *errorLabel() const { return m_errorLabel; }
+    QAction *utcAction() const { return m_utcAction; }
+
+private:
+    QWidget *createQueryArea();
+    QWidget *createMessageArea();
+    void createActions();
+    void createMenus();
+    void setUpTabOrder();
+    void configureMessageTable();
+
+    void handlePageLoading(int page);
+    void handlePageLoaded(int page, const QList<InboundMessage> &messages, int messagesWithProblems);
+    void handleEndReached(int lastPage, const QString &message);
+    void handlePageWarning(int page, const QString &message);
+    void handleLoadFailed(int page, const ApiError &error);
+    void handleCurrentRowChanged(const QModelIndex &current);
+    void handleStatusLoadFailed(const QString &messageId, const ApiError &error);
+    void updateSearchEnabled();
+    void updatePaging();
+    void showError(const QString &text);
+    void clearError();
+
+    ApiClient *m_client;
+    NotificationPager *m_pager;
+    MessageTableModel *m_messageModel;
+
+    ProfilePanel *m_profilePanel = nullptr;
+    FilterForm *m_filterForm = nullptr;
+    QPushButton *m_searchButton = nullptr;
+    QTableView *m_messageTable = nullptr;
+    QPushButton *m_firstPageButton = nullptr;
+    QPushButton *m_previousPageButton = nullptr;
+    QPushButton *m_nextPageButton = nullptr;
+    QLabel *m_pageLabel = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    MessageDetailPane *m_detailPane = nullptr;
+    QProgressBar *m_busyIndicator = nullptr;
+
+    QAction *m_searchAction = nullptr;
+    QAction *m_firstPageAction = nullptr;
+    QAction *m_previousPageAction = nullptr;
+    QAction *m_nextPageAction = nullptr;
+    QAction *m_lookupAction = nullptr;
+    QAction *m_utcAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+
+    TimeFormatter::Zone m_timeZone = TimeFormatter::Zone::Utc;
+};
