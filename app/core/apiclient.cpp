@@ -41,7 +41,7 @@ NotificationPageReply *ApiClient::fetchNotifications(const NotificationQuery &qu
             problem = queryProblems.constFirst().message;
     }
     if (problem) {
-        auto *reply = new NotificationPageReply(nullptr, m_retryPolicy, query, regionLabel(), parent);
+        auto *reply = new NotificationPageReply(nullptr, m_replySettings, query, regionLabel(), parent);
         reply->failWithoutSending(ApiError::invalidSettings(*problem));
         return reply;
     }
@@ -62,7 +62,7 @@ NotificationPageReply *ApiClient::fetchNotifications(const NotificationQuery &qu
         };
     }
     qCDebug(lcNet) << "GET" << url.toDisplayString() << "page" << query.page;
-    return new NotificationPageReply(std::move(sender), m_retryPolicy, query, regionLabel(), parent);
+    return new NotificationPageReply(std::move(sender), m_replySettings, query, regionLabel(), parent);
 }
 
 StatusHistoryReply *ApiClient::fetchStatusHistory(const QString &messageId, QObject *parent)
@@ -71,7 +71,7 @@ StatusHistoryReply *ApiClient::fetchStatusHistory(const QString &messageId, QObj
     if (!problem && messageId.trimmed().isEmpty())
         problem = tr("Enter a message id.");
     if (problem) {
-        auto *reply = new StatusHistoryReply(nullptr, m_retryPolicy, messageId, regionLabel(), parent);
+        auto *reply = new StatusHistoryReply(nullptr, m_replySettings, messageId, regionLabel(), parent);
         reply->failWithoutSending(ApiError::invalidSettings(*problem));
         return reply;
     }
@@ -82,5 +82,5 @@ StatusHistoryReply *ApiClient::fetchStatusHistory(const QString &messageId, QObj
     auto sender = [network, request = buildRequest(url)]() -> QNetworkReply * {
         return network ? network->get(request) : nullptr;
     };
-    return new StatusHistoryReply(std::move(sender), m_retryPolicy, messageId.trimmed(), regionLabel(), parent);
+    return new StatusHistoryReply(std::move(sender), m_replySettings, messageId.trimmed(), regionLabel(), parent);
 }

@@ -28,13 +28,23 @@ public:
     void setEndpoint(const ApiEndpoint &endpoint) { m_endpoint = endpoint; }
     const ApiEndpoint &endpoint() const { return m_endpoint; }
 
-    // How long a transfer may stall before it fails; 30 seconds unless set.
+    // How long a transfer may stall, with no byte arriving, before it fails; 30 seconds unless set.
     void setTransferTimeout(std::chrono::milliseconds timeout) { m_transferTimeout = timeout; }
     std::chrono::milliseconds transferTimeout() const { return m_transferTimeout; }
 
+    // How long one attempt may take from sending to the last body byte, however
+    // steadily bytes arrive; 120 seconds unless set, and zero turns it off. Waits
+    // between retries do not count.
+    void setTotalTimeout(std::chrono::milliseconds timeout) { m_replySettings.totalTimeout = timeout; }
+    std::chrono::milliseconds totalTimeout() const { return m_replySettings.totalTimeout; }
+
+    // The largest response body that is read; ApiReply::MaxBodyBytes (64 MiB) unless set.
+    void setMaxBodyBytes(qint64 bytes) { m_replySettings.maxBodyBytes = bytes; }
+    qint64 maxBodyBytes() const { return m_replySettings.maxBodyBytes; }
+
     // Retries of answers 429, 502, 503 and 504; three retries from 1 second on unless set.
-    void setRetryPolicy(const ApiReply::RetryPolicy &policy) { m_retryPolicy = policy; }
-    const ApiReply::RetryPolicy &retryPolicy() const { return m_retryPolicy; }
+    void setRetryPolicy(const ApiReply::RetryPolicy &policy) { m_replySettings.retryPolicy = policy; }
+    const ApiReply::RetryPolicy &retryPolicy() const { return m_replySettings.retryPolicy; }
 
     NotificationPageReply *fetchNotifications(const NotificationQuery &query, QObject *parent = nullptr);
     StatusHistoryReply *fetchStatusHistory(const QString &messageId, QObject *parent = nullptr);
@@ -48,5 +58,5 @@ private:
     QNetworkAccessManager *m_network;
     ApiEndpoint m_endpoint;
     std::chrono::milliseconds m_transferTimeout{30000};
-    ApiReply::RetryPolicy m_retryPolicy;
+    ApiReply::Settings m_replySettings;
 };

@@ -1,5 +1,31 @@
 #include "apierror.h"
 
+#include <QLocale>
+
+namespace {
+
+// Whether a body is a web page, which a proxy or gateway sends in place of the API's JSON.
+bool looksLikeHtml(const QByteArray &contentType, const QByteArray &body)
+{
+    if (contentType.toLower().contains("html"))
+        return true;
+    const QByteArray start = body.left(200).trimmed().toLower();
+    return start.startsWith("<!doctype html") || start.startsWith("<html");
+}
+
+// The project ships no English translation, so tr()'s %n plurals would show "second(s)".
+QString formatSeconds(qint64 seconds)
+{
+    return seconds == 1 ? ApiError::tr("1 second") : ApiError::tr("%1 seconds").arg(seconds);
+}
+
+QString formatBytes(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+}
+
+} // namespace
+
 ApiError ApiError::invalidSettings(const QString &problem)
 {
     ApiError error;
@@ -14,7 +40,7 @@ QString ApiError::summary() const
     case Kind::InvalidSettings:
         return settingsProblem;
     case Kind::Network:
-        return tr("Could not reach the server.");
+        return networkSummary();
     case Kind::Tls:
         return tr("The secure connection to the server failed.");
     case Kind::Timeout:
@@ -45,7 +71,41 @@ QString ApiError::summary() const
     }
     if (httpStatus >= 500)
         return tr("The server failed with HTTP %1.").arg(httpStatus);
+    if (httpStatus >= 300 && httpStatus <= 399)
+        return tr("The server redirected the request to another server (HTTP %1).").arg(httpStatus);
     return tr("The server answered HTTP %1.").arg(httpStatus);
+}
+
+QString ApiError::networkSummary() const
+{
+    switch (networkError) {
+    case QNetworkReply::ConnectionRefusedError:
+        return tr("Could not reach the server: it refused the connection.");
+    case QNetworkReply::RemoteHostClosedError:
+        if (httpStatus != 0 || bytesReceived > 0)
+            return tr("The connection was closed before the whole response arrived.");
+        return tr("The server closed the connection without answering.");
+    case QNetworkReply::TooManyRedirectsError:
+        return tr("The server redirected the request too many times.");
+    default:
+        break;
+    }
+    if (httpStatus != 0)
+        return tr("The connection failed while the response was arriving.");
+    return tr("Could not reach the server.");
+}
+
+QString ApiError::timeoutText() const
+{
+    const qint64 seconds = (timeLimitMilliseconds + 999) / 1000;
+    if (timeLimit == TimeLimit::Total) {
+        return tr("The response was still incomplete after %1, with %2 received, so the server or "
+                  "the network is sending too slowly.")
+            .arg(formatSeconds(seconds), formatBytes(bytesReceived));
+    }
+    if (timeLimitMilliseconds > 0)
+        return tr("Nothing arrived for %1.").arg(formatSeconds(seconds));
+    return QString();
 }
 
 QString ApiError::toUserText() const
@@ -57,7 +117,13 @@ QString ApiError::toUserText() const
     case Kind::Cancelled:
         break;
     case Kind::Network:
-        sentences.append(tr("Check the base URL and your network connection. (%1)").arg(networkErrorText));
+        if (networkError == QNetworkReply::RemoteHostClosedError && (httpStatus != 0 || bytesReceived > 0)) {
+            sentences.append(tr("%1 had arrived. Try again; if it keeps happening, the server or a proxy "
+                                "drops the connection. (%2)")
+                                 .arg(formatBytes(bytesReceived), networkErrorText));
+        } else {
+            sentences.append(tr("Check the base URL and your network connection. (%1)").arg(networkErrorText));
+        }
         break;
     case Kind::Tls:
         sentences.append(tr("The certificate could not be verified or the handshake failed: %1. "
@@ -65,17 +131,37 @@ QString ApiError::toUserText() const
                              .arg(networkErrorText));
         break;
     case Kind::Timeout:
+        if (const QString limit = timeoutText(); !limit.isEmpty())
+            sentences.append(limit);
         sentences.append(tr("Try again, or narrow the time range or page size."));
         break;
     case Kind::TooLarge:
-        sentences.append(tr("Reading stopped at the size limit. Use a smaller page size."));
+        sentences.append(sizeLimitBytes > 0
+                             ? tr("Reading stopped at the size limit of %1. Use a smaller page size.").arg(formatBytes(sizeLimitBytes))
+                             : tr("Reading stopped at the size limit. Use a smaller page size."));
         break;
     case Kind::InvalidResponse:
+        if (rawBody.isEmpty() && parseError.offset >= 0) {
+            sentences.append(tr("The response had no body, where JSON was expected (HTTP %1).").arg(httpStatus));
+            break;
+        }
+        if (looksLikeHtml(contentType, rawBody))
+            sentences.append(tr("The response is a web page, not JSON, so a proxy or gateway between you and the "
+                                "Callback Store probably answered."));
         sentences.append(parseError.toString());
         if (!rawBody.isEmpty())
             sentences.append(tr("The response began with: %1").arg(QString::fromUtf8(rawBody)));
         break;
     case Kind::Http:
+        if (redirectTarget.isValid() && !redirectTarget.isEmpty()) {
+            sentences.append(tr("The redirect to %1 was not followed, because the token would be sent to "
+                                "another server. If you trust that address, use it as the base URL.")
+                                 .arg(redirectTarget.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)));
+            break;
+        }
+        if (looksLikeHtml(contentType, rawBody))
+            sentences.append(tr("The response is a web page, not JSON, so a proxy or gateway between you and the "
+                                "Callback Store probably answered."));
         if (httpStatus == 401) {
             sentences.append(regionName.isEmpty()
                                  ? tr("Check the token, and check that the base URL is the bot's region.")
@@ -93,10 +179,12 @@ QString ApiError::toUserText() const
         } else {
             sentences.append(tr("The response had no body."));
         }
-        if (retryCount > 0)
-            sentences.append(tr("It failed again after %n retry(s).", nullptr, retryCount));
+        if (retryCount == 1)
+            sentences.append(tr("It failed again after 1 retry."));
+        else if (retryCount > 1)
+            sentences.append(tr("It failed again after %1 retries.").arg(retryCount));
         if (retryAfterSeconds)
-            sentences.append(tr("The server asks to wait %n second(s) before trying again.", nullptr, *retryAfterSeconds));
+            sentences.append(tr("The server asks to wait %1 before trying again.").arg(formatSeconds(*retryAfterSeconds)));
         break;
     }
     return sentences.join(QLatin1Char(' '));

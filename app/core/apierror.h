@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QNetworkReply>
 #include <QString>
+#include <QUrl>
 
 #include <optional>
 
@@ -27,6 +28,12 @@ public:
         InvalidResponse, // a 2xx response whose body could not be read
     };
 
+    // The limit that a Timeout passed.
+    enum class TimeLimit {
+        Transfer, // nothing arrived for the transfer timeout
+        Total,    // the attempt as a whole took longer than the total timeout
+    };
+
     Kind kind = Kind::Network;
     int httpStatus = 0;
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
@@ -34,11 +41,17 @@ public:
     QString serverMessage;    // "message" of an error body
     QString serverDetails;    // "details" of an error body
     QByteArray rawBody;       // the start of a body that was not an error object
+    QByteArray contentType;   // the response's Content-Type, empty when there was none
     ParseError parseError;
     QString settingsProblem;
     QString regionName;       // where the request went, for 401 texts
     int retryCount = 0;       // retries made before this error
     std::optional<int> retryAfterSeconds; // the server's Retry-After, when it sent one
+    qint64 bytesReceived = 0;   // body bytes that arrived before the failure
+    TimeLimit timeLimit = TimeLimit::Transfer;
+    qint64 timeLimitMilliseconds = 0; // the limit that a Timeout passed, 0 when unknown
+    qint64 sizeLimitBytes = 0;  // the limit that a TooLarge body passed
+    QUrl redirectTarget;        // where a redirect that was not followed pointed
 
     // Sentences that say what failed and what to do; never contains the token.
     QString toUserText() const;
@@ -47,4 +60,8 @@ public:
 
     static ApiError invalidSettings(const QString &problem);
     static constexpr qsizetype MaxRawBodyShown = 2000;
+
+private:
+    QString networkSummary() const;
+    QString timeoutText() const;
 };

@@ -10,9 +10,16 @@
 
 namespace {
 
-bool isRetryable(int httpStatus)
+// Qt's error codes below 200 are failures of the connection or a proxy. Codes from
+// 200 on mirror an HTTP status, which the reply judges by itself.
+bool isTransportError(QNetworkReply::NetworkError error)
 {
-    return httpStatus == 429 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
+    return error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied;
+}
+
+bool isRedirectStatus(int httpStatus)
+{
+    return httpStatus >= 300 && httpStatus <= 399;
 }
 
 // Reads Retry-After as delay seconds or as an HTTP date; empty when absent or unreadable.
@@ -34,12 +41,19 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value
 
 } // namespace
 
-ApiReply::ApiReply(Sender sender, RetryPolicy retryPolicy, QString regionName, QObject *parent)
-    : QObject(parent), m_sender(std::move(sender)), m_retryPolicy(retryPolicy), m_regionName(std::move(regionName))
+bool ApiReply::isRetryableStatus(int httpStatus)
+{
+    return httpStatus == 429 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
+}
+
+ApiReply::ApiReply(Sender sender, Settings settings, QString regionName, QObject *parent)
+    : QObject(parent), m_sender(std::move(sender)), m_settings(settings), m_regionName(std::move(regionName))
 {
     m_timer.start();
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ApiReply::send);
+    m_totalTimer.setSingleShot(true);
+    connect(&m_totalTimer, &QTimer::timeout, this, &ApiReply::handleTotalTimeout);
     if (m_sender)
         send();
 }
@@ -56,6 +70,9 @@ void ApiReply::send()
 {
     m_body.clear();
     m_httpStatus = 0;
+    m_contentType.clear();
+    m_tooLarge = false;
+    m_totalTimeoutPassed = false;
     QNetworkReply *reply = m_sender();
     if (!reply) {
         ApiError error;
@@ -65,8 +82,11 @@ void ApiReply::send()
     }
     m_reply = reply;
     reply->setParent(this);
+    connect(reply, &QNetworkReply::metaDataChanged, this, &ApiReply::handleMetaDataChanged);
     connect(reply, &QNetworkReply::readyRead, this, &ApiReply::handleReadyRead);
     connect(reply, &QNetworkReply::finished, this, &ApiReply::handleNetworkFinished);
+    if (m_settings.totalTimeout > std::chrono::milliseconds::zero())
+        m_totalTimer.start(m_settings.totalTimeout);
 }
 
 void ApiReply::cancel()
@@ -74,6 +94,7 @@ void ApiReply::cancel()
     if (m_finished)
         return;
     m_cancelled = true;
+    m_totalTimer.stop();
     if (m_reply && m_reply->isRunning()) {
         m_reply->abort(); // emits finished(), handled below
         return;
@@ -89,17 +110,48 @@ void ApiReply::failWithoutSending(const ApiError &error)
     QMetaObject::invokeMethod(this, [this, error] { finishWithError(error); }, Qt::QueuedConnection);
 }
 
+void ApiReply::stopReadingTooLarge(const QString &reason)
+{
+    qCWarning(lcNet).noquote() << "response from" << m_reply->url().toDisplayString(QUrl::RemoveQuery) << reason
+                               << "of" << m_settings.maxBodyBytes << "bytes; reading stopped";
+    m_tooLarge = true;
+    m_reply->abort();
+}
+
+void ApiReply::handleMetaDataChanged()
+{
+    if (!m_reply || m_tooLarge)
+        return;
+    // A server that announces a body over the limit is not read at all.
+    bool announced = false;
+    const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&announced);
+    if (announced && length > m_settings.maxBodyBytes)
+        stopReadingTooLarge(QStringLiteral("announced %1 bytes, over the limit").arg(length));
+}
+
 void ApiReply::handleReadyRead()
 {
     if (!m_reply || m_tooLarge)
         return;
-    m_body.append(m_reply->readAll());
-    if (m_body.size() > MaxBodyBytes) {
-        qCWarning(lcNet) << "response from" << m_reply->url().toDisplayString(QUrl::RemoveQuery) << "passed"
-                         << MaxBodyBytes << "bytes; reading stopped";
-        m_tooLarge = true;
-        m_reply->abort();
-    }
+    appendBody();
+}
+
+void ApiReply::appendBody()
+{
+    // One byte past the limit is enough to know the body is too large.
+    m_body.append(m_reply->read(m_settings.maxBodyBytes + 1 - m_body.size()));
+    if (m_body.size() > m_settings.maxBodyBytes)
+        stopReadingTooLarge(QStringLiteral("passed the limit"));
+}
+
+void ApiReply::handleTotalTimeout()
+{
+    if (!m_reply || !m_reply->isRunning())
+        return;
+    qCWarning(lcNet) << "request to" << m_reply->url().toDisplayString(QUrl::RemoveQuery) << "passed the total timeout of"
+                     << m_settings.totalTimeout.count() << "ms with" << m_body.size() << "bytes received; aborting";
+    m_totalTimeoutPassed = true;
+    m_reply->abort();
 }
 
 ApiError ApiReply::networkError() const
@@ -108,16 +160,27 @@ ApiError ApiReply::networkError() const
     error.networkError = m_reply->error();
     error.networkErrorText = m_reply->errorString();
     error.regionName = m_regionName;
+    error.httpStatus = m_httpStatus;
+    error.bytesReceived = m_body.size();
+    if (m_totalTimeoutPassed) {
+        error.kind = ApiError::Kind::Timeout;
+        error.timeLimit = ApiError::TimeLimit::Total;
+        error.timeLimitMilliseconds = m_settings.totalTimeout.count();
+        return error;
+    }
     switch (m_reply->error()) {
     case QNetworkReply::SslHandshakeFailedError:
         error.kind = ApiError::Kind::Tls;
         break;
     case QNetworkReply::TimeoutError:
         error.kind = ApiError::Kind::Timeout;
+        error.timeLimitMilliseconds = m_reply->request().transferTimeout();
         break;
     case QNetworkReply::OperationCanceledError:
         // An abort that we did not request comes from the transfer timeout.
         error.kind = m_cancelled ? ApiError::Kind::Cancelled : ApiError::Kind::Timeout;
+        if (!m_cancelled)
+            error.timeLimitMilliseconds = m_reply->request().transferTimeout();
         break;
     default:
         error.kind = ApiError::Kind::Network;
@@ -133,6 +196,8 @@ ApiError ApiReply::httpError() const
     error.httpStatus = m_httpStatus;
     error.regionName = m_regionName;
     error.retryCount = m_retryCount;
+    error.contentType = m_contentType;
+    error.bytesReceived = m_body.size();
     if (const auto retryAfter = parseRetryAfter(m_retryAfter))
         error.retryAfterSeconds = int(retryAfter->count() / 1000);
     if (!CallbackParser::parseErrorBody(m_body, &error.serverMessage, &error.serverDetails))
@@ -142,25 +207,59 @@ ApiError ApiReply::httpError() const
 
 bool ApiReply::scheduleRetry()
 {
-    if (m_cancelled || !isRetryable(m_httpStatus) || m_retryCount >= m_retryPolicy.maxRetries)
+    const RetryPolicy &policy = m_settings.retryPolicy;
+    if (m_cancelled || !isRetryableStatus(m_httpStatus) || m_retryCount >= policy.maxRetries)
         return false;
 
-    std::chrono::milliseconds delay = m_retryPolicy.firstDelay * (1 << m_retryCount);
+    std::chrono::milliseconds delay = policy.firstDelay * (1 << m_retryCount);
     if (const auto retryAfter = parseRetryAfter(m_retryAfter)) {
-        if (*retryAfter > m_retryPolicy.maxDelay)
+        if (*retryAfter > policy.maxDelay)
             return false;
         delay = *retryAfter;
     }
-    delay = std::min(delay, m_retryPolicy.maxDelay);
+    delay = std::min(delay, policy.maxDelay);
 
     ++m_retryCount;
     const QString reason = httpError().summary();
-    qCInfo(lcNet) << "HTTP" << m_httpStatus << "; retry" << m_retryCount << "of" << m_retryPolicy.maxRetries << "in"
+    qCInfo(lcNet) << "HTTP" << m_httpStatus << "; retry" << m_retryCount << "of" << policy.maxRetries << "in"
                   << delay.count() << "ms";
     m_reply->deleteLater();
     m_reply.clear();
     m_retryTimer.start(delay);
-    Q_EMIT retryScheduled(m_retryCount, m_retryPolicy.maxRetries, delay, reason);
+    Q_EMIT retryScheduled(m_retryCount, policy.maxRetries, delay, reason);
+    return true;
+}
+
+bool ApiReply::finishIfTransportFailed(const QString &url)
+{
+    // An abort, a reset or a timeout after the headers leaves an HTTP status behind,
+    // but the body is incomplete, so the transport error decides.
+    const QNetworkReply::NetworkError error = m_reply->error();
+    const bool transportFailed = isTransportError(error) && error != QNetworkReply::InsecureRedirectError;
+    if (m_httpStatus != 0 && !m_cancelled && !m_totalTimeoutPassed && !transportFailed)
+        return false;
+    qCWarning(lcNet) << "request to" << url << "failed after" << m_body.size() << "body bytes:" << m_reply->error()
+                     << m_reply->errorString();
+    finishWithError(networkError());
+    return true;
+}
+
+bool ApiReply::finishIfRedirected(const QString &url)
+{
+    // Qt follows only same-origin redirects (see ApiClient::buildRequest), so a
+    // redirect that arrives here pointed at another origin and was not followed.
+    if (!isRedirectStatus(m_httpStatus) && m_reply->error() != QNetworkReply::InsecureRedirectError)
+        return false;
+    ApiError error = httpError();
+    QUrl target = m_reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+    if (target.isEmpty())
+        target = m_reply->header(QNetworkRequest::LocationHeader).toUrl();
+    if (!target.isEmpty())
+        error.redirectTarget = m_reply->url().resolved(target);
+    qCWarning(lcNet) << "HTTP" << m_httpStatus << "from" << url << "redirects to"
+                     << error.redirectTarget.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
+                     << "; not followed because it is another origin";
+    finishWithError(error);
     return true;
 }
 
@@ -168,29 +267,28 @@ void ApiReply::handleNetworkFinished()
 {
     if (m_finished || !m_reply)
         return;
+    m_totalTimer.stop();
     m_elapsedMilliseconds = m_timer.elapsed();
     if (!m_tooLarge && m_reply->isOpen())
-        m_body.append(m_reply->readAll());
+        appendBody();
     m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_retryAfter = m_reply->rawHeader("Retry-After");
+    m_contentType = m_reply->rawHeader("Content-Type");
     const QString url = m_reply->url().toDisplayString(QUrl::RemoveQuery);
 
     if (m_tooLarge) {
         ApiError error;
         error.kind = ApiError::Kind::TooLarge;
         error.httpStatus = m_httpStatus;
+        error.sizeLimitBytes = m_settings.maxBodyBytes;
+        error.bytesReceived = m_body.size();
+        error.contentType = m_contentType;
         finishWithError(error);
         return;
     }
 
-    // A reply with an HTTP status is judged by the status, even though Qt also flags
-    // 4xx and 5xx as network errors.
-    if (m_httpStatus == 0 || m_cancelled) {
-        const ApiError error = networkError();
-        qCWarning(lcNet) << "request to" << url << "failed:" << m_reply->error() << m_reply->errorString();
-        finishWithError(error);
+    if (finishIfTransportFailed(url) || finishIfRedirected(url))
         return;
-    }
 
     qCDebug(lcNet) << "HTTP" << m_httpStatus << "from" << url << "with" << m_body.size() << "bytes in"
                    << m_elapsedMilliseconds << "ms";
@@ -226,6 +324,8 @@ void ApiReply::parseBody()
             error.httpStatus = m_httpStatus;
             error.parseError = *parseError;
             error.rawBody = m_body.left(ApiError::MaxRawBodyShown);
+            error.contentType = m_contentType;
+            error.bytesReceived = m_body.size();
             qCWarning(lcParse) << "unreadable response:" << parseError->toString();
             finishWithError(error);
             return;
@@ -247,6 +347,8 @@ void ApiReply::finishWithError(const ApiError &error)
     if (m_finished)
         return;
     m_finished = true;
+    m_totalTimer.stop();
+    m_retryTimer.stop();
     m_error = error;
     Q_EMIT finished();
 }

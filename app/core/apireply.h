@@ -20,8 +20,10 @@ class QNetworkReply;
 // them from the subclass) or error(). Transport errors are checked first, then the
 // HTTP status, then the body is parsed on a worker thread so that a large page
 // does not stall the window. Answers 429, 502, 503 and 504 are retried a bounded
-// number of times with growing delays, honouring Retry-After. The owner deletes
-// the reply after finished(); deleting it earlier aborts the request.
+// number of times with growing delays, honouring Retry-After. A body larger than
+// the size limit is not read to the end, and each attempt has a total time limit
+// besides Qt's transfer timeout. The owner deletes the reply after finished();
+// deleting it earlier aborts the request.
 class ApiReply : public QObject
 {
     Q_OBJECT
@@ -34,6 +36,20 @@ public:
         std::chrono::milliseconds firstDelay{1000};
         // The longest wait, also for Retry-After. A longer Retry-After ends the reply with the error.
         std::chrono::milliseconds maxDelay{30000};
+    };
+
+    // Bodies larger than this are not read to the end, unless the client sets another limit.
+    static constexpr qint64 MaxBodyBytes = 64 * 1024 * 1024;
+
+    // The limits that ApiClient gives each reply.
+    struct Settings
+    {
+        RetryPolicy retryPolicy;
+        qint64 maxBodyBytes = MaxBodyBytes;
+        // The maximum time one attempt may take from sending to the last byte of the body.
+        // QNetworkRequest::setTransferTimeout() alone does not end a body that keeps
+        // arriving a byte at a time, because each byte restarts Qt's timer.
+        std::chrono::milliseconds totalTimeout{120000};
     };
 
     // Sends the request and returns the network reply; called again for each retry.
@@ -49,12 +65,12 @@ public:
     qint64 bytesReceived() const { return m_body.size(); }
     int retryCount() const { return m_retryCount; }
 
+    // Whether a response with this HTTP status is retried: 429, 502, 503 and 504.
+    static bool isRetryableStatus(int httpStatus);
+
     // Aborts the request, or the wait for a retry; finished() follows with a
     // Cancelled error unless the reply had already finished.
     void cancel();
-
-    // Bodies larger than this are not read to the end.
-    static constexpr qint64 MaxBodyBytes = 64 * 1024 * 1024;
 
 Q_SIGNALS:
     void finished();
@@ -66,7 +82,7 @@ protected:
     // must touch nothing but the body and storage that only it writes until it ends.
     using ParseJob = std::function<std::optional<ParseError>(const QByteArray &body)>;
 
-    ApiReply(Sender sender, RetryPolicy retryPolicy, QString regionName, QObject *parent);
+    ApiReply(Sender sender, Settings settings, QString regionName, QObject *parent);
     void setParseJob(ParseJob job) { m_parseJob = std::move(job); }
 
     // Called on the reply's thread when the body was parsed without error.
@@ -78,8 +94,15 @@ private:
     // Ends the reply with the error on the next event loop pass; used when nothing was sent.
     void failWithoutSending(const ApiError &error);
     void send();
+    void handleMetaDataChanged();
     void handleReadyRead();
+    void appendBody();
+    void handleTotalTimeout();
     void handleNetworkFinished();
+    // Ends the reply when the network reply failed below HTTP; false when its HTTP status decides.
+    bool finishIfTransportFailed(const QString &url);
+    bool finishIfRedirected(const QString &url);
+    void stopReadingTooLarge(const QString &reason);
     bool scheduleRetry();
     void parseBody();
     void finishWithError(const ApiError &error);
@@ -88,12 +111,14 @@ private:
     ApiError httpError() const;
 
     Sender m_sender;
-    RetryPolicy m_retryPolicy;
+    Settings m_settings;
     QPointer<QNetworkReply> m_reply;
     QTimer m_retryTimer;
+    QTimer m_totalTimer;
     QString m_regionName;
     QByteArray m_body;
     QByteArray m_retryAfter;
+    QByteArray m_contentType;
     ParseJob m_parseJob;
     std::optional<ApiError> m_error;
     QElapsedTimer m_timer;
@@ -103,4 +128,5 @@ private:
     bool m_finished = false;
     bool m_cancelled = false;
     bool m_tooLarge = false;
+    bool m_totalTimeoutPassed = false;
 };

@@ -53,13 +53,14 @@ void NotificationPager::cancel()
 
 bool NotificationPager::endsDataAfterError(int page, const ApiError &error) const
 {
-    // Some servers answer a page past the end with an error instead of an empty
-    // page. Authentication and rate limits are real failures, whatever the page.
+    // Some servers respond to a page past the end with an error instead of an empty
+    // page. Authentication failures and the statuses that ask to try again later
+    // (429, 502, 503, 504) are real failures, whatever the page.
     const bool movedForward = m_currentPage > 0 && page == m_currentPage + 1;
     if (!movedForward || error.kind != ApiError::Kind::Http)
         return false;
     const int status = error.httpStatus;
-    return status >= 400 && status != 401 && status != 403 && status != 429;
+    return status >= 400 && status != 401 && status != 403 && !ApiReply::isRetryableStatus(status);
 }
 
 void NotificationPager::markEnd(const QString &message)

@@ -1,8 +1,8 @@
 #include "notificationpagereply.h"
 
-NotificationPageReply::NotificationPageReply(Sender sender, RetryPolicy retryPolicy, NotificationQuery query, QString regionName,
+NotificationPageReply::NotificationPageReply(Sender sender, Settings settings, NotificationQuery query, QString regionName,
                                              QObject *parent)
-    : ApiReply(std::move(sender), retryPolicy, std::move(regionName), parent),
+    : ApiReply(std::move(sender), settings, std::move(regionName), parent),
       m_query(std::move(query)),
       m_storage(std::make_shared<CallbackParser::NotificationPage>())
 {

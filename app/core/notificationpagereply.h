@@ -12,7 +12,7 @@ class NotificationPageReply : public ApiReply
     Q_OBJECT
 
 public:
-    NotificationPageReply(Sender sender, RetryPolicy retryPolicy, NotificationQuery query, QString regionName, QObject *parent);
+    NotificationPageReply(Sender sender, Settings settings, NotificationQuery query, QString regionName, QObject *parent);
 
     const NotificationQuery &query() const { return m_query; }
     // The page's content; empty until finished() without error.

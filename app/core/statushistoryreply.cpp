@@ -2,8 +2,8 @@
 
 #include "callbackparser.h"
 
-StatusHistoryReply::StatusHistoryReply(Sender sender, RetryPolicy retryPolicy, QString messageId, QString regionName, QObject *parent)
-    : ApiReply(std::move(sender), retryPolicy, std::move(regionName), parent),
+StatusHistoryReply::StatusHistoryReply(Sender sender, Settings settings, QString messageId, QString regionName, QObject *parent)
+    : ApiReply(std::move(sender), settings, std::move(regionName), parent),
       m_messageId(std::move(messageId)),
       m_storage(std::make_shared<QList<DeliveryReport>>())
 {

@@ -13,7 +13,7 @@ class StatusHistoryReply : public ApiReply
     Q_OBJECT
 
 public:
-    StatusHistoryReply(Sender sender, RetryPolicy retryPolicy, QString messageId, QString regionName, QObject *parent);
+    StatusHistoryReply(Sender sender, Settings settings, QString messageId, QString regionName, QObject *parent);
 
     const QString &messageId() const { return m_messageId; }
     const QList<DeliveryReport> &reports() const { return m_result; }

@@ -1,6 +1,7 @@
 #include "callbackstoresimulator.h"
 
 #include "callbackresponsewriter.h"
+#include "faultyresponse.h"
 #include "simulatorquery.h"
 #include "simulatorlogging.h"
 
@@ -60,6 +61,21 @@ bool hasHeader(const QHttpServerRequest &request, const QByteArray &name)
     return std::any_of(headers.cbegin(), headers.cend(), [&name](const auto &header) {
         return header.first.compare(name, Qt::CaseInsensitive) == 0;
     });
+}
+
+// The reason phrases that nginx writes in its error pages.
+QByteArray proxyReasonPhrase(int httpStatus)
+{
+    switch (httpStatus) {
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Temporarily Unavailable";
+    case 504:
+        return "Gateway Time-out";
+    default:
+        return "Error";
+    }
 }
 
 } // namespace
@@ -189,6 +205,39 @@ void CallbackStoreSimulator::setCurrentTime(const QDateTime &time)
     m_currentTime = time;
 }
 
+void CallbackStoreSimulator::setFault(const SimulatorFault &fault, int count)
+{
+    m_fault = fault;
+    m_faultsLeft = count;
+    m_faultedRequestCount = 0;
+    qCDebug(lcSimulator).noquote() << "Fault:" << fault.toString()
+                                   << (count < 0 ? u"on every request"_s : u"on %1 requests"_s.arg(count));
+}
+
+SimulatorFault CallbackStoreSimulator::fault() const
+{
+    return m_fault;
+}
+
+int CallbackStoreSimulator::faultedRequestCount() const
+{
+    return m_faultedRequestCount;
+}
+
+std::optional<SimulatorFault> CallbackStoreSimulator::takeFault(const QHttpServerRequest &request)
+{
+    if (m_fault.isNone() || m_faultsLeft == 0)
+        return std::nullopt;
+    if (m_fault.kind() == SimulatorFault::Kind::RedirectTo && m_fault.target().port() == int(m_port)
+        && m_fault.target().path() == request.url().path())
+        return std::nullopt;
+
+    if (m_faultsLeft > 0)
+        --m_faultsLeft;
+    ++m_faultedRequestCount;
+    return m_fault;
+}
+
 int CallbackStoreSimulator::requestCount() const
 {
     return m_requestCount;
@@ -275,21 +324,38 @@ void CallbackStoreSimulator::handleEndpoint(const QString &region, const QString
     const QByteArray method = methodName(request);
     const QString path = request.url().path();
 
-    if (std::optional<Response> rejected = rejection(region, botId, request)) {
-        send(std::move(responder), method, path, *rejected);
+    const std::optional<SimulatorFault> fault = takeFault(request);
+    if (fault && !fault->breaksConnection()) {
+        send(std::move(responder), method, path, faultResponse(*fault, request));
         return;
     }
-    if (std::optional<Response> failure = scheduledFailure()) {
-        send(std::move(responder), method, path, *failure);
+
+    const Response response = endpointResponse(region, botId, messageId, request);
+    if (fault) {
+        qCDebug(lcSimulator).noquote() << method << path << "-> fault" << fault->toString();
+        auto *faulty = new FaultyResponse(*fault, std::move(responder), response.body, this);
+        faulty->start();
         return;
     }
+    send(std::move(responder), method, path, response);
+}
+
+CallbackStoreSimulator::Response CallbackStoreSimulator::endpointResponse(const QString &region,
+                                                                         const QString &botId,
+                                                                         const QString &messageId,
+                                                                         const QHttpServerRequest &request)
+{
+    if (std::optional<Response> rejected = rejection(region, botId, request))
+        return *rejected;
+    if (std::optional<Response> failure = scheduledFailure())
+        return *failure;
 
     const Bot bot = m_bots.value(botId);
     Response response = messageId.isEmpty() ? notificationsResponse(bot, request)
                                             : statusResponse(bot, messageId);
     if (m_quirks.testFlag(Quirk::TruncatedBodies) && response.statusCode == 200)
         response.body.truncate(response.body.size() / 2);
-    send(std::move(responder), method, path, response);
+    return response;
 }
 
 void CallbackStoreSimulator::handleUnknownPath(const QHttpServerRequest &request,
@@ -399,6 +465,67 @@ std::optional<CallbackStoreSimulator::Response> CallbackStoreSimulator::schedule
                              u"The Callback Store is temporarily unavailable. Retry later"_s);
     }
     return std::nullopt;
+}
+
+CallbackStoreSimulator::Response CallbackStoreSimulator::faultResponse(const SimulatorFault &fault,
+                                                                      const QHttpServerRequest &request) const
+{
+    using Kind = SimulatorFault::Kind;
+    Response response;
+    switch (fault.kind()) {
+    case Kind::RateLimit:
+        response = errorResponse(429, u"Too Many Requests"_s, u"The request rate limit was exceeded"_s);
+        if (fault.retryAfterSeconds())
+            response.extraHeaders.append({QByteArray("Retry-After"), QByteArray::number(*fault.retryAfterSeconds())});
+        break;
+    case Kind::Status:
+        response = errorResponse(fault.httpStatus(), u"Simulated failure"_s,
+                                 u"The simulator was told to answer HTTP %1"_s.arg(fault.httpStatus()));
+        break;
+    case Kind::HtmlErrorPage: {
+        // What nginx in front of a service sends when the service is down.
+        const QByteArray title = QByteArray::number(fault.httpStatus()) + ' ' + proxyReasonPhrase(fault.httpStatus());
+        response.statusCode = fault.httpStatus();
+        response.contentType = "text/html";
+        response.body = "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
+                        + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+        break;
+    }
+    case Kind::EmptyOk:
+        break;
+    case Kind::NotJson:
+        response.contentType = "text/plain; charset=utf-8";
+        response.body = "The Callback Store is down for maintenance until 02:00 UTC.\n";
+        break;
+    case Kind::InvalidUtf8:
+        // Valid JSON apart from the text body, whose bytes C3 28 and FF are not UTF-8.
+        response.body = "{\"results\":[{\"type\":\"whatsapp\",\"notifications\":[{\"from\":\"46700000001\","
+                        "\"to\":\"simulated-bot\",\"message_id\":\"invalid-utf8\","
+                        "\"timestamp\":\"2026-11-30T08:00:00Z\",\"message\":{\"type\":\"text\","
+                        "\"body\":\"caf\xc3\x28 \xff\xfe\"}}]}]}";
+        break;
+    case Kind::DeepNesting:
+        response.body = "{\"results\":" + QByteArray(fault.depth(), '[') + QByteArray(fault.depth(), ']') + "}";
+        break;
+    case Kind::RedirectTo: {
+        QUrl location = fault.target();
+        if (!location.hasQuery() && !request.query().isEmpty())
+            location.setQuery(request.query());
+        response.statusCode = fault.httpStatus();
+        response.contentType = "text/plain; charset=utf-8";
+        response.extraHeaders.append({QByteArray("Location"), location.toEncoded()});
+        break;
+    }
+    case Kind::None:
+    case Kind::ResetMidBody:
+    case Kind::NeverAnswer:
+    case Kind::DripBody:
+    case Kind::HugeBody:
+        qCWarning(lcSimulator).noquote() << "Fault" << fault.toString() << "is not an ordinary response";
+        response = errorResponse(500, u"Internal Server Error"_s, u"Unexpected fault"_s);
+        break;
+    }
+    return response;
 }
 
 CallbackStoreSimulator::Response

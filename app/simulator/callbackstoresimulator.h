@@ -1,6 +1,7 @@
 #pragma once
 
 #include "simulateddataset.h"
+#include "simulatorfault.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -80,6 +81,16 @@ public:
     void setQuirks(Quirks quirks);
     Quirks quirks() const;
 
+    // Makes the next count requests to the two endpoints fail in the given way,
+    // or every request while count is negative; SimulatorFault::none() ends it.
+    // Faults come before the token check, as from a proxy in front of the service.
+    // A redirect-to fault is not applied to requests for its target's path, so a
+    // redirect to this simulator itself is followed once and then served.
+    void setFault(const SimulatorFault &fault, int count = -1);
+    SimulatorFault fault() const;
+    // Requests that the fault was applied to since the last setFault().
+    int faultedRequestCount() const;
+
     // Pins the time that end_time defaults to. An invalid time means the system clock.
     void setCurrentTime(const QDateTime &time);
 
@@ -119,6 +130,10 @@ private:
     void handleUnknownPath(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
     void recordRequest(const QHttpServerRequest &request);
+    std::optional<SimulatorFault> takeFault(const QHttpServerRequest &request);
+    Response faultResponse(const SimulatorFault &fault, const QHttpServerRequest &request) const;
+    Response endpointResponse(const QString &region, const QString &botId, const QString &messageId,
+                              const QHttpServerRequest &request);
     std::optional<Response> rejection(const QString &region, const QString &botId,
                                       const QHttpServerRequest &request);
     std::optional<Response> scheduledFailure();
@@ -137,6 +152,9 @@ private:
     std::chrono::milliseconds m_latency{0};
     Quirks m_quirks;
     int m_requestsSinceQuirksSet = 0;
+    SimulatorFault m_fault;
+    int m_faultsLeft = 0;
+    int m_faultedRequestCount = 0;
     QDateTime m_currentTime;
     int m_requestCount = 0;
     RecordedRequest m_lastRequest;

@@ -31,6 +31,7 @@ struct Settings
     QDateTime referenceTime;
     std::chrono::milliseconds latency{0};
     CallbackStoreSimulator::Quirks quirks;
+    SimulatorFault fault;
     QString fixtureDirectory;
 };
 
@@ -112,6 +113,16 @@ std::optional<Settings> readSettings(const QCommandLineParser &parser)
         return std::nullopt;
     }
 
+    if (parser.isSet(u"fault"_s)) {
+        QString error;
+        const std::optional<SimulatorFault> fault = SimulatorFault::parse(parser.value(u"fault"_s), &error);
+        if (!fault) {
+            printError(error);
+            return std::nullopt;
+        }
+        settings.fault = *fault;
+    }
+
     settings.fixtureDirectory = parser.value(u"fixtures"_s);
     return settings;
 }
@@ -163,6 +174,7 @@ void printSummary(const CallbackStoreSimulator &simulator, const Settings &setti
     out << u"  status histories: %1\n"_s.arg(data.statusMessageIds().size());
     out << u"  latency: %1 ms\n"_s.arg(settings.latency.count());
     out << u"  quirks:  %1\n"_s.arg(CallbackStoreSimulator::quirksToString(settings.quirks));
+    out << u"  fault:   %1\n"_s.arg(settings.fault.toString());
     out.flush();
 }
 
@@ -197,6 +209,10 @@ int main(int argc, char *argv[])
         {u"quirks"_s,
          u"Comma-separated misbehaviours: %1."_s.arg(CallbackStoreSimulator::quirkNames().join(u", "_s)),
          u"LIST"_s},
+        {u"fault"_s,
+         u"Fail every request to the endpoints in one way, before the token check. FAULT is one of:\n"_s
+             + SimulatorFault::syntaxHelp().join(u'\n'),
+         u"FAULT"_s},
         {u"fixtures"_s,
          u"Serve the notifications*.json and status*.json files in this folder instead "
          u"of generated data."_s,
@@ -215,6 +231,7 @@ int main(int argc, char *argv[])
     CallbackStoreSimulator simulator;
     simulator.setLatency(settings->latency);
     simulator.setQuirks(settings->quirks);
+    simulator.setFault(settings->fault);
     if (!simulator.addBot(settings->botId, settings->region, settings->token, *data)) {
         printError(u"Invalid --bot '%1': use a non-empty id without '/'."_s.arg(settings->botId));
         return 2;
