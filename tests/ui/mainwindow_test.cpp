@@ -1,4 +1,5 @@
 #include "apiclient.h"
+#include "callbackstoresimulator.h"
 #include "demosession.h"
 #include "filterform.h"
 #include "mainwindow.h"
@@ -77,6 +78,9 @@ void MainWindowTest::initTestCase()
 {
     QString error;
     QVERIFY2(m_demo.start(&error), qPrintable(error));
+    // Keeps each request in flight long enough for the checks of what shows
+    // while it loads, whatever the event loop runs inside QTest's input events.
+    m_demo.simulator()->setLatency(std::chrono::milliseconds(100));
 }
 
 void MainWindowTest::init()
