@@ -13,6 +13,22 @@ ApiClient::ApiClient(QObject *parent)
 {
 }
 
+ApiClient::~ApiClient()
+{
+    for (const QPointer<ApiReply> &reply : std::as_const(m_replies)) {
+        if (reply)
+            reply->detachFromNetwork();
+    }
+}
+
+template <typename Reply>
+Reply *ApiClient::track(Reply *reply)
+{
+    m_replies.removeAll(nullptr);
+    m_replies.append(reply);
+    return reply;
+}
+
 QString ApiClient::regionLabel() const
 {
     if (m_endpoint.region == ApiEndpoint::Region::Custom)
@@ -62,7 +78,7 @@ NotificationPageReply *ApiClient::fetchNotifications(const NotificationQuery &qu
         };
     }
     qCDebug(lcNet) << "GET" << url.toDisplayString() << "page" << query.page;
-    return new NotificationPageReply(std::move(sender), m_replySettings, query, regionLabel(), parent);
+    return track(new NotificationPageReply(std::move(sender), m_replySettings, query, regionLabel(), parent));
 }
 
 StatusHistoryReply *ApiClient::fetchStatusHistory(const QString &messageId, QObject *parent)
@@ -82,5 +98,5 @@ StatusHistoryReply *ApiClient::fetchStatusHistory(const QString &messageId, QObj
     auto sender = [network, request = buildRequest(url)]() -> QNetworkReply * {
         return network ? network->get(request) : nullptr;
     };
-    return new StatusHistoryReply(std::move(sender), m_replySettings, messageId.trimmed(), regionLabel(), parent);
+    return track(new StatusHistoryReply(std::move(sender), m_replySettings, messageId.trimmed(), regionLabel(), parent));
 }

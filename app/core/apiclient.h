@@ -4,7 +4,9 @@
 #include "apireply.h"
 #include "notificationquery.h"
 
+#include <QList>
 #include <QObject>
+#include <QPointer>
 
 #include <chrono>
 
@@ -24,6 +26,8 @@ class ApiClient : public QObject
 
 public:
     explicit ApiClient(QObject *parent = nullptr);
+    // Ends the replies still in flight as cancelled, without emitting their finished().
+    ~ApiClient() override;
 
     void setEndpoint(const ApiEndpoint &endpoint) { m_endpoint = endpoint; }
     const ApiEndpoint &endpoint() const { return m_endpoint; }
@@ -55,7 +59,12 @@ private:
     QNetworkRequest buildRequest(const QUrl &url) const;
     QString regionLabel() const;
 
+    // Registers a reply so that the destructor can detach it from the network.
+    template <typename Reply>
+    Reply *track(Reply *reply);
+
     QNetworkAccessManager *m_network;
+    QList<QPointer<ApiReply>> m_replies;
     ApiEndpoint m_endpoint;
     std::chrono::milliseconds m_transferTimeout{30000};
     ApiReply::Settings m_replySettings;

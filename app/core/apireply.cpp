@@ -66,6 +66,24 @@ ApiReply::~ApiReply()
     }
 }
 
+void ApiReply::detachFromNetwork()
+{
+    m_sender = nullptr;
+    m_retryTimer.stop();
+    m_totalTimer.stop();
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        delete m_reply;
+    }
+    if (!m_finished) {
+        m_finished = true;
+        ApiError error;
+        error.kind = ApiError::Kind::Cancelled;
+        m_error = error;
+    }
+}
+
 void ApiReply::send()
 {
     m_body.clear();

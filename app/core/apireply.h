@@ -93,6 +93,10 @@ private:
 
     // Ends the reply with the error on the next event loop pass; used when nothing was sent.
     void failWithoutSending(const ApiError &error);
+    // Aborts and frees the network reply while its QNetworkAccessManager still exists,
+    // and ends this reply as cancelled without emitting finished(), because the
+    // client that the receivers use is being destroyed.
+    void detachFromNetwork();
     void send();
     void handleMetaDataChanged();
     void handleReadyRead();

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void transferTimeout();
     void connectionRefused();
     void plainHttpToRemoteHostRejected();
+    void clientDestroyedBeforeReply();
 
 private:
     NotificationQuery queryWithPageSize(int pageSize) const;
@@ -313,7 +314,8 @@ void ApiClientTest::statusHistory()
     }
     QVERIFY(!messageId.isEmpty());
     qsizetype expected = 0;
-    for (const QList<QJsonObject> &callback : m_data.statusHistory(messageId)->callbacks)
+    const std::optional<SimulatedDataSet::StatusHistory> history = m_data.statusHistory(messageId);
+    for (const QList<QJsonObject> &callback : history->callbacks)
         expected += callback.size();
 
     std::unique_ptr<StatusHistoryReply> reply(m_client->fetchStatusHistory(messageId));
@@ -436,6 +438,22 @@ void ApiClientTest::plainHttpToRemoteHostRejected()
     QCOMPARE(reply->error()->kind, ApiError::Kind::InvalidSettings);
     QVERIFY(reply->error()->toUserText().contains(QStringLiteral("https://")));
     QCOMPARE(m_simulator->requestCount(), requestsBefore);
+}
+
+void ApiClientTest::clientDestroyedBeforeReply()
+{
+    m_simulator->setLatency(std::chrono::milliseconds(1000));
+    QObject owner;
+    StatusHistoryReply *reply = m_client->fetchStatusHistory(QStringLiteral("m1"), &owner);
+    QSignalSpy done(reply, &ApiReply::finished);
+    QTest::qWait(50);
+
+    m_client.reset();
+    QVERIFY(reply->isFinished());
+    QCOMPARE(reply->error()->kind, ApiError::Kind::Cancelled);
+    QCOMPARE(done.size(), 0);
+    delete reply;
+    QTest::qWait(50);
 }
 
 QTEST_GUILESS_MAIN(ApiClientTest)
