@@ -1,8 +1,10 @@
 #include "demosession.h"
 #include "mainwindow.h"
+#include "readcommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QIcon>
 #include <QTimer>
 
@@ -40,10 +42,30 @@ void setUpParser(QCommandLineParser &parser, const Options &options)
 {
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Reads the inbound messages and delivery status updates of a WhatsApp Business API bot "
-                "from its Callback Store."));
+                "from its Callback Store.\n\n"
+                "Without a command it opens the window. The commands read without a window:\n"
+                "  history MESSAGE_ID   the ordered status history of one outbound message\n"
+                "  messages             the inbound messages of the bot\n"
+                "Run \"callback-inspector history --help\" or \"callback-inspector messages --help\" for their options."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(options.demo);
+}
+
+// Runs "history" or "messages" without a display and returns the exit status.
+int runReadCommand(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QFile output;
+    QFile errors;
+    if (!output.open(stdout, QIODevice::WriteOnly) || !errors.open(stderr, QIODevice::WriteOnly))
+        return 2;
+
+    ReadCommand command(&output, &errors);
+    if (const std::optional<int> exitStatus = command.start(QCoreApplication::arguments()))
+        return *exitStatus;
+    QObject::connect(&command, &ReadCommand::finished, &app, [](int exitStatus) { QCoreApplication::exit(exitStatus); });
+    return app.exec();
 }
 
 } // namespace
@@ -53,6 +75,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("callback-inspector"));
     QCoreApplication::setApplicationVersion(QStringLiteral(INSPECTOR_VERSION));
     const Options options;
+
+    if (argc >= 2 && ReadCommand::isReadCommand({QString(), QString::fromLocal8Bit(argv[1])}))
+        return runReadCommand(argc, argv);
 
     if (asksForHelpOrVersion(argc, argv)) {
         QCoreApplication app(argc, argv);
