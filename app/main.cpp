@@ -1,3 +1,4 @@
+#include "callbackstoresimulator.h"
 #include "demosession.h"
 #include "mainwindow.h"
 #include "readcommand.h"
@@ -7,6 +8,8 @@
 #include <QFile>
 #include <QIcon>
 #include <QTimer>
+
+#include <cstdio>
 
 namespace {
 
@@ -36,6 +39,11 @@ struct Options
                             QCoreApplication::translate("main", "Start a simulated Callback Store on 127.0.0.1 with "
                                                                 "generated data, fill the profile with its demo bot "
                                                                 "and search it.")};
+    QCommandLineOption demoQuirks{QStringLiteral("demo-quirks"),
+                                  QCoreApplication::translate("main", "With --demo, make the simulator misbehave like real "
+                                                                      "traffic, e.g. out-of-order,duplicates,epoch-times. "
+                                                                      "callback-store-sim --help lists the names."),
+                                  QStringLiteral("list")};
 };
 
 void setUpParser(QCommandLineParser &parser, const Options &options)
@@ -50,6 +58,7 @@ void setUpParser(QCommandLineParser &parser, const Options &options)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(options.demo);
+    parser.addOption(options.demoQuirks);
 }
 
 // Runs "history" or "messages" without a display and returns the exit status.
@@ -87,6 +96,16 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        fprintf(stderr, "%s\n",
+                qPrintable(QCoreApplication::translate(
+                    "main", "No display found: DISPLAY and WAYLAND_DISPLAY are not set. Start the window from a desktop "
+                            "session, or under a virtual X server with \"xvfb-run -a callback-inspector\". The history "
+                            "and messages commands need no display.")));
+        return 1;
+    }
+
     QApplication app(argc, argv);
     QApplication::setWindowIcon(applicationIcon());
     QCommandLineParser parser;
@@ -97,10 +116,19 @@ int main(int argc, char *argv[])
     DemoSession demo;
     if (parser.isSet(options.demo)) {
         QString error;
+        QStringList unknownQuirks;
+        const CallbackStoreSimulator::Quirks quirks =
+            CallbackStoreSimulator::parseQuirks(parser.value(options.demoQuirks), &unknownQuirks);
+        if (!unknownQuirks.isEmpty()) {
+            qCritical("Unknown quirk names: %s. Known names: %s", qPrintable(unknownQuirks.join(QLatin1String(", "))),
+                      qPrintable(CallbackStoreSimulator::quirkNames().join(QLatin1String(", "))));
+            return 2;
+        }
         if (!demo.start(&error)) {
             qCritical("%s", qPrintable(error));
             return 1;
         }
+        demo.simulator()->setQuirks(quirks);
         window.setEndpoint(demo.endpoint());
         QTimer::singleShot(0, &window, &MainWindow::search);
     }

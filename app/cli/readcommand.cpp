@@ -72,7 +72,7 @@ std::optional<int> ReadCommand::start(const QStringList &arguments)
                                      QStringLiteral("time"));
     const QCommandLineOption page(QStringLiteral("page"), tr("Page to print, from 1 (default: 1)."), QStringLiteral("number"),
                                   QStringLiteral("1"));
-    const QCommandLineOption pageSize(QStringLiteral("page-size"), tr("Messages per page (default: 20)."),
+    const QCommandLineOption pageSize(QStringLiteral("page-size"), tr("Results (callbacks) per page; a callback usually carries one message (default: 20)."),
                                       QStringLiteral("number"), QStringLiteral("20"));
     const QCommandLineOption allPages(QStringLiteral("all-pages"), tr("Print every page from --page on, until the data ends."));
     if (command == QLatin1String("messages"))
