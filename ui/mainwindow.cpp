@@ -52,7 +52,7 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     splitter->addWidget(m_detailPane);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({980, 420});
+    splitter->setSizes({840, 560});
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);

@@ -87,10 +87,12 @@ MessageDetailPane::MessageDetailPane(ApiClient *client, QWidget *parent)
     splitter->addWidget(messageSection);
     splitter->addWidget(section(tr("Raw JSON"), m_rawJsonView, splitter));
     splitter->addWidget(section(tr("Status history of the message it replies to"), m_statusPanel, splitter));
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // The status history gets the most room: it is what developers come for, and
+    // a table of nine updates with its two lines of summary needs about 330 pixels.
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 4);
-    splitter->setSizes({330, 110, 300});
+    splitter->setSizes({250, 90, 400});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

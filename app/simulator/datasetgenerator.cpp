@@ -359,9 +359,14 @@ QList<QList<QJsonObject>> DataSetGenerator::statusCallbacks(const QString &messa
                 {update(u"deleted"_s, sent.addDays(1),
                         u"The message expired before it could be delivered"_s)}};
     case Outcome::FailedThenLateSent:
+        // The failure arrives first; a sent from before it and a delivered after it
+        // (twice) arrive late, so the history is out of order, repeated, and has a
+        // success after a terminal state.
         return {{update(u"queued"_s, queued)}, {update(u"dispatched"_s, dispatched)},
                 {update(u"failed"_s, sent, u"Media download failed: the URL returned 404"_s)},
-                {update(u"sent"_s, sent.addSecs(-1))}};
+                {update(u"sent"_s, sent.addSecs(-1))},
+                {update(u"delivered"_s, sent.addSecs(4))},
+                {update(u"delivered"_s, sent.addSecs(4))}};
     }
     Q_UNREACHABLE();
     return {};
