@@ -50,8 +50,8 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     m_detailPane->setObjectName(QStringLiteral("detailPane"));
     splitter->addWidget(createMessageArea());
     splitter->addWidget(m_detailPane);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
     splitter->setSizes({840, 560});
 
     auto *central = new QWidget(this);
