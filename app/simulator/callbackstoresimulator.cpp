@@ -83,6 +83,7 @@ QByteArray proxyReasonPhrase(int httpStatus)
 CallbackStoreSimulator::CallbackStoreSimulator(QObject *parent)
     : QObject(parent)
 {
+    suppressHttpServerDebugOutput();
     m_server = new QHttpServer(this);
     setUpRoutes();
 }

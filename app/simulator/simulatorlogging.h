@@ -3,3 +3,8 @@
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSimulator)
+
+// Keeps QtHttpServer's debug output off, whatever the logging rules say, because
+// Qt 6.4 logs every request there with its Authorization header. Installed once;
+// other categories keep the filter that was in place before.
+void suppressHttpServerDebugOutput();
