@@ -42,6 +42,11 @@ QString InboundMessage::senderLabel() const
 
 QString InboundMessage::preview(int maxGraphemes) const
 {
+    return cutAtGrapheme(summary(), maxGraphemes);
+}
+
+QString InboundMessage::summary() const
+{
     struct Summarizer
     {
         const InboundMessage &message;
@@ -89,10 +94,10 @@ QString InboundMessage::preview(int maxGraphemes) const
         }
     };
 
-    QString summary = std::visit(Summarizer{*this}, content.value);
-    summary.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    summary.replace(QLatin1Char('\r'), QLatin1Char(' '));
-    return cutAtGrapheme(summary, maxGraphemes);
+    QString text = std::visit(Summarizer{*this}, content.value);
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    return text;
 }
 
 QString InboundMessage::prettyJson() const

@@ -52,6 +52,8 @@ public:
     QString senderLabel() const;
     // A one-line summary of the content, at most maxGraphemes user-perceived characters.
     QString preview(int maxGraphemes = 120) const;
+    // The same summary at full length, which is cheaper to build than a cut one.
+    QString summary() const;
     // The raw JSON, indented for reading.
     QString prettyJson() const;
 };

@@ -3,21 +3,23 @@
 #include "apierror.h"
 #include "inboundmessage.h"
 #include "notificationquery.h"
+#include "pagesequence.h"
 
-#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
+
+#include <chrono>
 
 class ApiClient;
 class NotificationPageReply;
 
 // Walks the pages of one inbound-messages search.
 //
-// The API sends no total count, so the pager finds the end of the data itself. A
-// page with fewer results (callbacks) than the page size is the last one. An empty page, or a page that
-// repeats the previous one, means that the previous page was the last. Only one page
+// The API sends no total count, so the pager finds the end of the data itself with
+// PageSequence: a page with fewer results (callbacks) than the page size is the last
+// one, and an empty page, or a page that repeats the previous one, means that the
+// previous page was the last. Only one page
 // request is in flight; a newer search or page change cancels the older request,
 // whose result is then never delivered.
 class NotificationPager : public QObject
@@ -56,21 +58,20 @@ Q_SIGNALS:
     // Something about a loaded page the user should know, such as dropped repeats.
     void pageWarning(int page, const QString &message);
     void loadFailed(int page, const ApiError &error);
+    // The server answered the page's request with a status worth retrying
+    // (ApiReply::retryScheduled); the request is sent again after delay.
+    void retryScheduled(int page, int httpStatus, int retry, int maxRetries, std::chrono::milliseconds delay);
     // Loading, paging position or the known end changed.
     void stateChanged();
 
 private:
     void handleFinished(NotificationPageReply *reply);
-    bool endsDataAfterError(int page, const ApiError &error) const;
     void markEnd(const QString &message);
 
     ApiClient *m_client;
     QPointer<NotificationPageReply> m_reply;
     NotificationQuery m_query;
-    QSet<QString> m_currentIds;
-    // Message ids of each page loaded in this search, to find messages that a later
-    // page repeats.
-    QHash<int, QSet<QString>> m_pageIds;
+    PageSequence m_sequence;
     std::optional<int> m_lastPage;
     int m_currentPage = 0;
     int m_requestedPage = 0;

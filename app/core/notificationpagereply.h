@@ -5,6 +5,7 @@
 #include "notificationquery.h"
 
 #include <memory>
+#include <utility>
 
 // The reply to one inbound-messages page request.
 class NotificationPageReply : public ApiReply
@@ -17,6 +18,9 @@ public:
     const NotificationQuery &query() const { return m_query; }
     // The page's content; empty until finished() without error.
     const CallbackParser::NotificationPage &page() const { return m_result; }
+    // Moves the page's content out, leaving page() empty; cheaper than a copy that
+    // is then changed.
+    CallbackParser::NotificationPage takePage() { return std::exchange(m_result, {}); }
 
 protected:
     void parsed() override;

@@ -48,6 +48,8 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const
         return sortValue(message, index.column());
     case MessageIndexRole:
         return index.row();
+    case SearchTextRole:
+        return searchText(message);
     default:
         break;
     }
@@ -177,6 +179,17 @@ QString MessageTableModel::replyToText(const InboundMessage &message) const
     return message.replyingTo->messageId;
 }
 
+QString MessageTableModel::searchText(const InboundMessage &message)
+{
+    const QChar separator(QLatin1Char('\n'));
+    QString text = message.contactName;
+    text += separator + message.from + separator + message.type + separator + message.summary() + separator
+            + message.messageId;
+    if (message.replyingTo)
+        text += separator + message.replyingTo->messageId;
+    return text;
+}
+
 QStringList MessageTableModel::flagTexts(const InboundMessage &message) const
 {
     QStringList flags;
@@ -208,6 +221,17 @@ void MessageTableModel::appendMessages(const QList<InboundMessage> &messages)
     const int last = first + int(messages.size()) - 1;
     beginInsertRows(QModelIndex(), first, last);
     m_messages.append(messages);
+    endInsertRows();
+}
+
+void MessageTableModel::appendMessages(QList<InboundMessage> &&messages)
+{
+    if (messages.isEmpty())
+        return;
+    const int first = int(m_messages.size());
+    const int last = first + int(messages.size()) - 1;
+    beginInsertRows(QModelIndex(), first, last);
+    m_messages.append(std::move(messages));
     endInsertRows();
 }
 

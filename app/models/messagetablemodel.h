@@ -23,6 +23,9 @@ public:
         SortValueRole = Qt::UserRole + 1,
         // The row's position in the model's own list, unchanged by a sorting proxy.
         MessageIndexRole,
+        // The text that the quick filter searches, in any column: the sender's name and
+        // number, the type, the content at full length, the message id and the id it replies to.
+        SearchTextRole,
     };
 
     explicit MessageTableModel(QObject *parent = nullptr);
@@ -36,6 +39,7 @@ public:
     void setMessages(const QList<InboundMessage> &messages);
     // Adds rows after the last one.
     void appendMessages(const QList<InboundMessage> &messages);
+    void appendMessages(QList<InboundMessage> &&messages);
     void clear();
 
     // The message of a row, valid until the rows change. row must be between 0 and
@@ -56,6 +60,7 @@ private:
     QVariant sortValue(const InboundMessage &message, int column) const;
     QString senderText(const InboundMessage &message) const;
     QString replyToText(const InboundMessage &message) const;
+    static QString searchText(const InboundMessage &message);
     QStringList flagTexts(const InboundMessage &message) const;
 
     QList<InboundMessage> m_messages;
