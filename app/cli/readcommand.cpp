@@ -2,12 +2,16 @@
 
 #include "apiclient.h"
 #include "notificationpager.h"
+#include "profilestore.h"
 #include "readoutput.h"
 #include "statushistoryreply.h"
 #include "timestamp.h"
+#include "tokenvault.h"
+#include "tokenvaultreply.h"
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QSettings>
 
 namespace {
 
@@ -26,6 +30,24 @@ bool ReadCommand::isReadCommand(const QStringList &arguments)
         return false;
     const QString &command = arguments.at(1);
     return command == QLatin1String("history") || command == QLatin1String("messages");
+}
+
+QString ReadCommand::unknownProfileMessage(const QString &name, const QStringList &savedNames)
+{
+    if (savedNames.isEmpty())
+        return tr("There is no saved profile named \"%1\", and no profile is saved yet; create one in the window.")
+            .arg(name);
+    QStringList quoted;
+    for (const QString &savedName : savedNames)
+        quoted.append(QLatin1Char('"') + savedName + QLatin1Char('"'));
+    return tr("There is no saved profile named \"%1\". The saved profiles are: %2.")
+        .arg(name, quoted.join(QLatin1String(", ")));
+}
+
+void ReadCommand::setRegionBaseUrls(const QUrl &usBaseUrl, const QUrl &euBaseUrl)
+{
+    m_usBaseUrl = usBaseUrl;
+    m_euBaseUrl = euBaseUrl;
 }
 
 void ReadCommand::printError(const QString &text)
@@ -63,7 +85,12 @@ std::optional<int> ReadCommand::start(const QStringList &arguments)
                                      QStringLiteral("seconds"), QStringLiteral("30"));
     const QCommandLineOption jsonBody(QStringLiteral("json-body"),
                                       tr("Send the filter as a JSON body on the GET instead of query parameters."));
-    parser.addOptions({baseUrl, region, bot, format, timeout});
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     tr("Take the bot, region or base URL and filter encoding from this saved profile, "
+                                        "and the token from %1 or else from the profile's keychain entry.")
+                                         .arg(QLatin1String(TokenVariable)),
+                                     QStringLiteral("name"));
+    parser.addOptions({baseUrl, region, bot, profile, format, timeout});
 
     const QCommandLineOption from(QStringLiteral("from"), tr("Only messages from this sender number."), QStringLiteral("msisdn"));
     const QCommandLineOption startTime(QStringLiteral("start"), tr("Earliest message time (ISO-8601, a date, or epoch seconds)."),
@@ -103,8 +130,17 @@ std::optional<int> ReadCommand::start(const QStringList &arguments)
     }
     m_client->setTransferTimeout(std::chrono::seconds(timeoutSeconds));
 
-    if (auto status = parseEndpoint(parser.value(baseUrl), parser.value(region), parser.value(bot)))
+    if (parser.isSet(profile)) {
+        if (parser.isSet(baseUrl) || parser.isSet(region) || parser.isSet(bot)) {
+            printError(tr("--profile sets the server and bot, so it cannot be combined with --base-url, --region "
+                          "or --bot."));
+            return UsageError;
+        }
+        if (auto status = loadProfile(parser.value(profile)))
+            return status;
+    } else if (auto status = parseEndpoint(parser.value(baseUrl), parser.value(region), parser.value(bot))) {
         return status;
+    }
 
     if (command == QLatin1String("history")) {
         const QStringList positional = parser.positionalArguments();
@@ -112,8 +148,8 @@ std::optional<int> ReadCommand::start(const QStringList &arguments)
             printError(tr("Missing message id: callback-inspector history MESSAGE_ID"));
             return UsageError;
         }
-        startHistory(positional.at(1).trimmed());
-        return std::nullopt;
+        m_messageId = positional.at(1).trimmed();
+        return startWithToken();
     }
 
     if (parser.positionalArguments().size() > 1) {
@@ -149,8 +185,78 @@ std::optional<int> ReadCommand::start(const QStringList &arguments)
     m_allPages = parser.isSet(allPages);
     if (parser.isSet(jsonBody))
         m_endpoint.filterEncoding = ApiEndpoint::FilterEncoding::JsonBody;
+    return startWithToken();
+}
+
+std::optional<int> ReadCommand::loadProfile(const QString &name)
+{
+    if (!m_store) {
+        // The settings file of the window: QSettings finds it by the organization
+        // and application names that main() sets.
+        auto *settings = new QSettings(this);
+        m_store = new ProfileStore(settings, new TokenVault(this), this);
+    }
+    const std::optional<ConnectionProfile> profile = m_store->profile(name);
+    if (!profile) {
+        printError(unknownProfileMessage(name, m_store->profileNames()));
+        return UsageError;
+    }
+    m_profileName = profile->name;
+    m_endpoint = profile->toEndpoint(qEnvironmentVariable(TokenVariable), m_usBaseUrl, m_euBaseUrl);
+    return std::nullopt;
+}
+
+std::optional<int> ReadCommand::startWithToken()
+{
+    // Only a profile can come without a token here: parseEndpoint() requires the variable.
+    if (!m_endpoint.token.isEmpty() || m_profileName.isEmpty())
+        return startRequests();
+
+    TokenVaultReply *reply = m_store->tokenVault()->readToken(m_profileName, this);
+    connect(reply, &TokenVaultReply::finished, this, [this, reply] { handleTokenRead(reply); });
+    return std::nullopt;
+}
+
+void ReadCommand::handleTokenRead(TokenVaultReply *reply)
+{
+    reply->deleteLater();
+    if (reply->hasError()) {
+        const TokenVaultError &error = *reply->error();
+        const QString hint = tr("Set the environment variable %1 to the bot's bearer token, or save the token in "
+                                "the profile in the window.")
+                                 .arg(QLatin1String(TokenVariable));
+        switch (error.kind) {
+        case TokenVaultError::Kind::NotFound:
+        case TokenVaultError::Kind::NoKeychain:
+            printError(error.summary() + QLatin1Char(' ') + hint);
+            finish(UsageError);
+            return;
+        case TokenVaultError::Kind::AccessDenied:
+        case TokenVaultError::Kind::InvalidRequest:
+        case TokenVaultError::Kind::Failed:
+            break;
+        }
+        printError(error.toUserText() + QLatin1Char(' ') + hint);
+        finish(RequestFailed);
+        return;
+    }
+
+    m_endpoint.token = reply->token();
+    if (const std::optional<int> exitStatus = startRequests())
+        finish(*exitStatus);
+}
+
+std::optional<int> ReadCommand::startRequests()
+{
+    if (const std::optional<QString> problem = m_endpoint.validate()) {
+        printError(*problem);
+        return UsageError;
+    }
     m_client->setEndpoint(m_endpoint);
-    startMessages();
+    if (!m_messageId.isEmpty())
+        startHistory(m_messageId);
+    else
+        startMessages();
     return std::nullopt;
 }
 

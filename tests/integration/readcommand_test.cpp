@@ -1,6 +1,8 @@
 #include "callbackstoresimulator.h"
+#include "profilestore.h"
 #include "readcommand.h"
 #include "simulateddataset.h"
+#include "tokenvault.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -49,6 +51,13 @@ private Q_SLOTS:
     void missingToken();
     void unauthorizedGoesToStandardError();
     void tokenNeverPrinted();
+    void profileMessagesWithTokenFromEnvironment();
+    void profileHistoryWithTokenFromVault();
+    void profileFilterEncoding();
+    void profileWithoutTokenAnywhere();
+    void unknownProfileListsNames();
+    void profileExcludesServerOptions_data();
+    void profileExcludesServerOptions();
 
 private:
     RunResult run(const QStringList &arguments);
@@ -58,6 +67,9 @@ private:
     std::unique_ptr<CallbackStoreSimulator> m_simulator;
     SimulatedDataSet m_data;
     std::unique_ptr<QTemporaryDir> m_directory;
+    std::unique_ptr<TokenVault> m_vault;
+    // The saved profiles that --profile reads, in m_directory.
+    std::unique_ptr<ProfileStore> m_profiles;
 };
 
 void ReadCommandTest::initTestCase()
@@ -73,6 +85,15 @@ void ReadCommandTest::initTestCase()
     QVERIFY(m_simulator->listen());
     QVERIFY(m_simulator->addBot(BotId, QStringLiteral("us"), Token, m_data));
     m_simulator->setCurrentTime(options.referenceTime);
+
+    // No test here may reach a keychain: without a session bus, every keychain
+    // request fails with "no keychain" at once. The bus address, the display that
+    // libdbus could start a bus through, and the folder of the systemd user bus go.
+    qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    qunsetenv("DISPLAY");
+    qunsetenv("WAYLAND_DISPLAY");
+    qunsetenv("XDG_RUNTIME_DIR");
+    m_vault = std::make_unique<TokenVault>(QStringLiteral("callback-store-inspector-readcommand-test"));
 }
 
 void ReadCommandTest::init()
@@ -83,11 +104,26 @@ void ReadCommandTest::init()
     QStringList unknown;
     m_simulator->setQuirks(CallbackStoreSimulator::parseQuirks(RealTrafficQuirks, &unknown));
     QVERIFY(unknown.isEmpty());
+
+    m_profiles = std::make_unique<ProfileStore>(m_directory->filePath(QStringLiteral("profiles.ini")), m_vault.get());
+    ConnectionProfile us;
+    us.name = QStringLiteral("CLI US");
+    us.botId = BotId;
+    us.region = ApiEndpoint::Region::Us;
+    QCOMPARE(m_profiles->createProfile(us), QList<ConnectionProfile::Problem>());
+    ConnectionProfile json = us;
+    json.name = QStringLiteral("CLI JSON body");
+    json.region = ApiEndpoint::Region::Custom;
+    json.customBaseUrl = m_simulator->baseUrl(QStringLiteral("us"));
+    json.filterEncoding = ApiEndpoint::FilterEncoding::JsonBody;
+    QCOMPARE(m_profiles->createProfile(json), QList<ConnectionProfile::Problem>());
 }
 
 void ReadCommandTest::cleanup()
 {
     qunsetenv(ReadCommand::TokenVariable);
+    m_vault->sessionTokens().clear();
+    m_profiles.reset();
 }
 
 QStringList ReadCommandTest::serverArguments() const
@@ -113,6 +149,8 @@ RunResult ReadCommandTest::run(const QStringList &arguments)
 
     RunResult result;
     ReadCommand command(&output, &errors);
+    command.setProfileStore(m_profiles.get());
+    command.setRegionBaseUrls(m_simulator->baseUrl(QStringLiteral("us")), m_simulator->baseUrl(QStringLiteral("eu")));
     QSignalSpy finished(&command, &ReadCommand::finished);
     const std::optional<int> immediate = command.start(QStringList{QStringLiteral("callback-inspector")} + arguments);
     if (immediate) {
@@ -318,6 +356,88 @@ void ReadCommandTest::tokenNeverPrinted()
         QVERIFY(!result.output.contains(Token.toUtf8()));
         QVERIFY(!result.errors.contains(Token.toUtf8()));
     }
+}
+
+void ReadCommandTest::profileMessagesWithTokenFromEnvironment()
+{
+    m_simulator->setQuirks({});
+    const RunResult result = run({QStringLiteral("messages"), QStringLiteral("--profile"), QStringLiteral("CLI US"),
+                                  QStringLiteral("--page-size"), QStringLiteral("5")});
+    QCOMPARE(result.exitStatus, 0);
+    QVERIFY2(result.errors.isEmpty(), result.errors.constData());
+    const QList<QByteArray> lines = result.output.trimmed().split('\n');
+    QVERIFY(lines.at(0).startsWith("TIME"));
+    QVERIFY(lines.size() >= 6);
+    QCOMPARE(m_simulator->lastRequest().path, QStringLiteral("/us/whatsapp/v1/cli-bot/callbacks/notifications"));
+}
+
+void ReadCommandTest::profileHistoryWithTokenFromVault()
+{
+    // Without the variable the token comes from the vault, which here keeps it for
+    // this run only because the test has no keychain.
+    qunsetenv(ReadCommand::TokenVariable);
+    m_vault->keepTokenForSession(QStringLiteral("CLI US"), Token);
+    m_simulator->setQuirks({});
+
+    const RunResult result =
+        run({QStringLiteral("history"), historyMessageId(), QStringLiteral("--profile"), QStringLiteral("CLI US")});
+    QCOMPARE(result.exitStatus, 0);
+    QVERIFY2(result.errors.isEmpty(), result.errors.constData());
+    QVERIFY(result.output.startsWith("Message " + historyMessageId().toUtf8()));
+    QVERIFY(!result.output.contains(Token.toUtf8()));
+}
+
+void ReadCommandTest::profileFilterEncoding()
+{
+    m_simulator->setQuirks({});
+    const RunResult result = run({QStringLiteral("messages"), QStringLiteral("--profile"), QStringLiteral("CLI JSON body"),
+                                  QStringLiteral("--from"), QStringLiteral("+46 70 000 01 01")});
+    QCOMPARE(result.exitStatus, 0);
+    const CallbackStoreSimulator::RecordedRequest request = m_simulator->lastRequest();
+    QVERIFY2(request.body.contains("46700000101"), request.body.constData());
+    QVERIFY(!request.query.hasQueryItem(QStringLiteral("from")));
+}
+
+void ReadCommandTest::profileWithoutTokenAnywhere()
+{
+    qunsetenv(ReadCommand::TokenVariable);
+    const RunResult result = run({QStringLiteral("messages"), QStringLiteral("--profile"), QStringLiteral("CLI US")});
+    QCOMPARE(result.exitStatus, 2);
+    QVERIFY(result.output.isEmpty());
+    QVERIFY2(result.errors.contains("No keychain is available"), result.errors.constData());
+    QVERIFY2(result.errors.contains("CALLBACK_INSPECTOR_TOKEN"), result.errors.constData());
+}
+
+void ReadCommandTest::unknownProfileListsNames()
+{
+    const int requestsBefore = m_simulator->requestCount();
+    const RunResult result = run({QStringLiteral("messages"), QStringLiteral("--profile"), QStringLiteral("CLI EU")});
+    QCOMPARE(result.exitStatus, 2);
+    QVERIFY(result.output.isEmpty());
+    QVERIFY2(result.errors.startsWith("There is no saved profile named \"CLI EU\"."), result.errors.constData());
+    QVERIFY2(result.errors.contains("\"CLI US\", \"CLI JSON body\""), result.errors.constData());
+    QCOMPARE(m_simulator->requestCount(), requestsBefore);
+
+    QCOMPARE(ReadCommand::unknownProfileMessage(QStringLiteral("x"), {}),
+             QStringLiteral("There is no saved profile named \"x\", and no profile is saved yet; create one in the "
+                            "window."));
+}
+
+void ReadCommandTest::profileExcludesServerOptions_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::newRow("--bot") << QStringList{QStringLiteral("--bot"), BotId};
+    QTest::newRow("--region") << QStringList{QStringLiteral("--region"), QStringLiteral("eu")};
+    QTest::newRow("--base-url") << QStringList{QStringLiteral("--base-url"), QStringLiteral("http://127.0.0.1:9")};
+}
+
+void ReadCommandTest::profileExcludesServerOptions()
+{
+    QFETCH(QStringList, options);
+    const RunResult result =
+        run(QStringList{QStringLiteral("messages"), QStringLiteral("--profile"), QStringLiteral("CLI US")} + options);
+    QCOMPARE(result.exitStatus, 2);
+    QVERIFY2(result.errors.contains("cannot be combined with --base-url, --region or --bot"), result.errors.constData());
 }
 
 QTEST_GUILESS_MAIN(ReadCommandTest)
