@@ -262,6 +262,29 @@ bool ApiReply::finishIfTransportFailed(const QString &url)
     return true;
 }
 
+bool ApiReply::finishIfIncomplete(const QString &url)
+{
+    // Qt 6.4 sometimes ends a reply without an error when the connection is reset
+    // in the middle of a body, so a body shorter than its Content-Length counts as
+    // the broken connection that it is. Qt's decompression changes the size, so
+    // only an unencoded body is compared.
+    const QByteArray encoding = m_reply->rawHeader("Content-Encoding").trimmed().toLower();
+    if (!encoding.isEmpty() && encoding != "identity")
+        return false;
+    bool announced = false;
+    const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&announced);
+    if (!announced || m_body.size() >= length)
+        return false;
+
+    qCWarning(lcNet) << "response from" << url << "ended after" << m_body.size() << "of" << length << "bytes";
+    ApiError error = networkError();
+    error.kind = ApiError::Kind::Network;
+    error.networkError = QNetworkReply::RemoteHostClosedError;
+    error.networkErrorText = QStringLiteral("Connection closed after %1 of %2 bytes").arg(m_body.size()).arg(length);
+    finishWithError(error);
+    return true;
+}
+
 bool ApiReply::finishIfRedirected(const QString &url)
 {
     // Qt follows only same-origin redirects (see ApiClient::buildRequest), so a
@@ -305,7 +328,7 @@ void ApiReply::handleNetworkFinished()
         return;
     }
 
-    if (finishIfTransportFailed(url) || finishIfRedirected(url))
+    if (finishIfTransportFailed(url) || finishIfRedirected(url) || finishIfIncomplete(url))
         return;
 
     qCDebug(lcNet) << "HTTP" << m_httpStatus << "from" << url << "with" << m_body.size() << "bytes in"

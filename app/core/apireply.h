@@ -106,6 +106,7 @@ private:
     // Ends the reply when the network reply failed below HTTP; false when its HTTP status decides.
     bool finishIfTransportFailed(const QString &url);
     bool finishIfRedirected(const QString &url);
+    bool finishIfIncomplete(const QString &url);
     void stopReadingTooLarge(const QString &reason);
     bool scheduleRetry();
     void parseBody();
