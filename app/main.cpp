@@ -1,12 +1,16 @@
 #include "callbackstoresimulator.h"
 #include "demosession.h"
 #include "mainwindow.h"
+#include "profilepanel.h"
+#include "profilestore.h"
 #include "readcommand.h"
+#include "tokenvault.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
 #include <QIcon>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -44,6 +48,10 @@ struct Options
                                                                       "traffic, e.g. out-of-order,duplicates,epoch-times. "
                                                                       "callback-store-sim --help lists the names."),
                                   QStringLiteral("list")};
+    QCommandLineOption profile{QStringLiteral("profile"),
+                               QCoreApplication::translate("main", "Open this saved connection profile instead of the "
+                                                                   "one used last."),
+                               QStringLiteral("name")};
 };
 
 void setUpParser(QCommandLineParser &parser, const Options &options)
@@ -59,6 +67,7 @@ void setUpParser(QCommandLineParser &parser, const Options &options)
     parser.addVersionOption();
     parser.addOption(options.demo);
     parser.addOption(options.demoQuirks);
+    parser.addOption(options.profile);
 }
 
 // Runs "history" or "messages" without a display and returns the exit status.
@@ -83,6 +92,9 @@ int main(int argc, char *argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("callback-inspector"));
     QCoreApplication::setApplicationVersion(QStringLiteral(INSPECTOR_VERSION));
+    // QSettings finds the profiles by these names, in the window and the commands alike.
+    if (QCoreApplication::organizationName().isEmpty())
+        QCoreApplication::setOrganizationName(QStringLiteral("callback-store-inspector"));
     const Options options;
 
     if (argc >= 2 && ReadCommand::isReadCommand({QString(), QString::fromLocal8Bit(argv[1])}))
@@ -112,6 +124,21 @@ int main(int argc, char *argv[])
     setUpParser(parser, options);
     parser.process(app);
 
+    QSettings settings;
+    TokenVault vault;
+    ProfileStore profiles(&settings, &vault);
+    const QString profileName = parser.value(options.profile);
+    if (parser.isSet(options.profile) && parser.isSet(options.demo)) {
+        fprintf(stderr, "%s\n",
+                qPrintable(QCoreApplication::translate("main", "--demo opens its own temporary profile, so it cannot "
+                                                               "be combined with --profile.")));
+        return 2;
+    }
+    if (parser.isSet(options.profile) && !profiles.contains(profileName)) {
+        fprintf(stderr, "%s\n", qPrintable(ReadCommand::unknownProfileMessage(profileName, profiles.profileNames())));
+        return 2;
+    }
+
     MainWindow window;
     DemoSession demo;
     if (parser.isSet(options.demo)) {
@@ -129,9 +156,10 @@ int main(int argc, char *argv[])
             return 1;
         }
         demo.simulator()->setQuirks(quirks);
-        window.setEndpoint(demo.endpoint());
+        window.profilePanel()->showTemporaryProfile(ProfilePanel::demoProfileName(), demo.endpoint());
         QTimer::singleShot(0, &window, &MainWindow::search);
     }
+    window.profilePanel()->setProfileStore(&profiles, profileName);
 
     window.show();
     return app.exec();

@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QGroupBox>
@@ -74,6 +75,7 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     connect(m_profilePanel, &ProfilePanel::validityChanged, this, &MainWindow::updateSearchEnabled);
     connect(m_filterForm, &FilterForm::validityChanged, this, &MainWindow::updateSearchEnabled);
     connect(m_profilePanel, &ProfilePanel::submitted, this, &MainWindow::search);
+    connect(m_profilePanel, &ProfilePanel::profileStateChanged, this, &MainWindow::updateTitle);
     connect(m_filterForm, &FilterForm::submitted, this, &MainWindow::search);
     connect(m_searchButton, &QPushButton::clicked, this, &MainWindow::search);
     connect(m_firstPageButton, &QPushButton::clicked, m_pager, &NotificationPager::firstPage);
@@ -112,6 +114,24 @@ MainWindow::~MainWindow()
     // deleted first, so the pager and the widgets that own replies are deleted here.
     delete m_pager;
     delete takeCentralWidget();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // After Save, the panel calls close() again once the profile and token are saved.
+    if (!m_profilePanel->confirmLeave([this] { close(); })) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_profilePanel->currentProfileName();
+    setWindowTitle(name.isEmpty() ? tr("Callback Store Inspector")
+                                  : tr("%1[*] \u2013 Callback Store Inspector").arg(name));
+    setWindowModified(!name.isEmpty() && m_profilePanel->isModified());
 }
 
 QWidget *MainWindow::createQueryArea()
@@ -297,9 +317,7 @@ void MainWindow::setUpTabOrder()
     const TimeBoundEdit *start = m_filterForm->startEdit();
     const TimeBoundEdit *end = m_filterForm->endEdit();
     const StatusHistoryPanel *status = m_detailPane->statusPanel();
-    const QList<QWidget *> chain = {
-        m_profilePanel->botIdEdit(), m_profilePanel->regionCombo(), m_profilePanel->baseUrlEdit(),
-        m_profilePanel->tokenEdit(), m_profilePanel->showTokenButton(), m_profilePanel->encodingCombo(),
+    const QList<QWidget *> chain = m_profilePanel->focusChain() + QList<QWidget *>{
         start->checkBox(), start->dateTimeEdit(), start->textEdit(),
         end->checkBox(), end->dateTimeEdit(), end->textEdit(),
         m_filterForm->senderEdit(), m_filterForm->pageSizeSpinBox(), m_filterForm->zoneCombo(),

@@ -59,7 +59,13 @@ public:
     QLabel *errorLabel() const { return m_errorLabel; }
     QAction *utcAction() const { return m_utcAction; }
 
+protected:
+    // Asks about unsaved profile changes first; the window stays open if the user cancels.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    // Names the shown profile in the title, marked while it has unsaved changes.
+    void updateTitle();
     QWidget *createQueryArea();
     QWidget *createMessageArea();
     void createActions();
