@@ -1,13 +1,17 @@
 #include "mainwindow.h"
 
+#include "allpagesloader.h"
 #include "apiclient.h"
 #include "filterform.h"
+#include "loadallbar.h"
 #include "logcategories.h"
 #include "messagedetailpane.h"
+#include "messagesortfiltermodel.h"
 #include "messagetablemodel.h"
 #include "middleelidedelegate.h"
 #include "notificationpager.h"
 #include "profilepanel.h"
+#include "quickfilteredit.h"
 #include "statushistorypanel.h"
 #include "timeboundedit.h"
 
@@ -38,11 +42,14 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     : QMainWindow(parent),
       m_client(client ? client : new ApiClient(this)),
       m_pager(new NotificationPager(m_client, this)),
-      m_messageModel(new MessageTableModel(this))
+      m_messageModel(new MessageTableModel(this)),
+      m_messageProxy(new MessageSortFilterModel(this)),
+      m_allPagesLoader(new AllPagesLoader(m_client, this))
 {
     setWindowTitle(tr("Callback Store Inspector"));
     setObjectName(QStringLiteral("mainWindow"));
     m_messageModel->setSource(m_pager);
+    m_messageProxy->setSourceModel(m_messageModel);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -81,6 +88,10 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     connect(m_firstPageButton, &QPushButton::clicked, m_pager, &NotificationPager::firstPage);
     connect(m_previousPageButton, &QPushButton::clicked, m_pager, &NotificationPager::previousPage);
     connect(m_nextPageButton, &QPushButton::clicked, m_pager, &NotificationPager::nextPage);
+    m_loadAllBar->setQueryProvider([this] { return prepareRequest(); });
+    connect(m_loadAllBar, &LoadAllBar::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text); });
+    connect(m_loadAllBar, &LoadAllBar::errorMessage, this, &MainWindow::showError);
+    connect(m_quickFilter, &QuickFilterEdit::filterChanged, m_messageProxy, &MessageSortFilterModel::setFilterText);
 
     connect(m_pager, &NotificationPager::loadingStarted, this, &MainWindow::handlePageLoading);
     connect(m_pager, &NotificationPager::pageLoaded, this, &MainWindow::handlePageLoaded);
@@ -113,6 +124,7 @@ MainWindow::~MainWindow()
     // QNetworkAccessManager is gone. The client is the oldest child and would be
     // deleted first, so the pager and the widgets that own replies are deleted here.
     delete m_pager;
+    delete m_allPagesLoader;
     delete takeCentralWidget();
 }
 
@@ -177,8 +189,12 @@ QWidget *MainWindow::createMessageArea()
 
     m_messageTable = new QTableView(area);
     m_messageTable->setObjectName(QStringLiteral("messageTable"));
-    m_messageTable->setModel(m_messageModel);
+    m_messageTable->setModel(m_messageProxy);
     configureMessageTable();
+    m_quickFilter = new QuickFilterEdit(area);
+    m_quickFilter->setObjectName(QStringLiteral("quickFilter"));
+    m_loadAllBar = new LoadAllBar(m_allPagesLoader, m_pager, m_messageModel, m_messageProxy, area);
+    m_loadAllBar->setObjectName(QStringLiteral("loadAllBar"));
 
     m_firstPageButton = new QPushButton(tr("&First"), area);
     m_firstPageButton->setObjectName(QStringLiteral("firstPageButton"));
@@ -198,11 +214,13 @@ QWidget *MainWindow::createMessageArea()
     pagingRow->addWidget(m_nextPageButton);
     pagingRow->addSpacing(12);
     pagingRow->addWidget(m_pageLabel);
-    pagingRow->addStretch(1);
+    pagingRow->addSpacing(12);
+    pagingRow->addWidget(m_loadAllBar, 1);
 
     auto *layout = new QVBoxLayout(area);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_errorLabel);
+    layout->addWidget(m_quickFilter);
     layout->addWidget(m_messageTable, 1);
     layout->addLayout(pagingRow);
     return area;
@@ -210,7 +228,11 @@ QWidget *MainWindow::createMessageArea()
 
 void MainWindow::configureMessageTable()
 {
-    m_messageTable->setSortingEnabled(false);
+    // Header clicks sort through the proxy: unsorted first, and a third click on a
+    // column returns to the order the server sent.
+    m_messageTable->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_messageTable->horizontalHeader()->setSortIndicatorClearable(true);
+    m_messageTable->setSortingEnabled(true);
     m_messageTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_messageTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_messageTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -269,6 +291,13 @@ void MainWindow::createActions()
     m_lookupAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(m_lookupAction, &QAction::triggered, m_detailPane->statusPanel(), &StatusHistoryPanel::focusLookup);
 
+    m_filterAction = new QAction(tr("&Filter Loaded Messages"), this);
+    m_filterAction->setShortcut(QKeySequence::Find);
+    connect(m_filterAction, &QAction::triggered, this, [this] {
+        m_quickFilter->setFocus(Qt::ShortcutFocusReason);
+        m_quickFilter->selectAll();
+    });
+
     m_utcAction = new QAction(tr("Show Times in &UTC"), this);
     m_utcAction->setObjectName(QStringLiteral("utcAction"));
     m_utcAction->setCheckable(true);
@@ -306,6 +335,8 @@ void MainWindow::createMenus()
     goMenu->addAction(m_previousPageAction);
     goMenu->addAction(m_nextPageAction);
     goMenu->addSeparator();
+    goMenu->addAction(m_loadAllBar->cancelAction());
+    goMenu->addAction(m_filterAction);
     goMenu->addAction(m_lookupAction);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -321,7 +352,8 @@ void MainWindow::setUpTabOrder()
         start->checkBox(), start->dateTimeEdit(), start->textEdit(),
         end->checkBox(), end->dateTimeEdit(), end->textEdit(),
         m_filterForm->senderEdit(), m_filterForm->pageSizeSpinBox(), m_filterForm->zoneCombo(),
-        m_searchButton, m_messageTable, m_firstPageButton, m_previousPageButton, m_nextPageButton,
+        m_searchButton, m_quickFilter, m_messageTable, m_firstPageButton, m_previousPageButton, m_nextPageButton,
+        m_loadAllBar->loadAllButton(), m_loadAllBar->cancelButton(),
         m_detailPane->messageBrowser(), m_detailPane->rawJsonView(),
         status->lookupEdit(), status->lookupButton(), status->table(),
     };
@@ -337,16 +369,24 @@ void MainWindow::setEndpoint(const ApiEndpoint &endpoint)
 
 bool MainWindow::search()
 {
-    if (!m_profilePanel->isValid() || !m_filterForm->isValid())
+    const std::optional<NotificationQuery> query = prepareRequest();
+    if (!query)
         return false;
+    m_pager->search(*query);
+    return true;
+}
+
+std::optional<NotificationQuery> MainWindow::prepareRequest()
+{
+    if (!m_profilePanel->isValid() || !m_filterForm->isValid())
+        return std::nullopt;
 
     const ApiEndpoint endpoint = m_profilePanel->endpoint();
     m_client->setEndpoint(endpoint);
     clearError();
     m_detailPane->clear();
     qCInfo(lcUi) << "search for bot" << endpoint.botId << "at" << endpoint.baseUrl().toDisplayString();
-    m_pager->search(m_filterForm->query());
-    return true;
+    return m_filterForm->query();
 }
 
 void MainWindow::setTimeZone(TimeFormatter::Zone zone)
@@ -407,7 +447,10 @@ void MainWindow::handleCurrentRowChanged(const QModelIndex &current)
         m_detailPane->clear();
         return;
     }
-    m_detailPane->showMessage(m_messageModel->messageAt(current.row()));
+    const QModelIndex source = m_messageProxy->mapToSource(current);
+    if (!source.isValid())
+        return;
+    m_detailPane->showMessage(m_messageModel->messageAt(source.row()));
 }
 
 void MainWindow::updateSearchEnabled()

@@ -3,13 +3,19 @@
 #include "apiendpoint.h"
 #include "apierror.h"
 #include "inboundmessage.h"
+#include "notificationquery.h"
 #include "timeformatter.h"
 
 #include <QMainWindow>
 
+#include <optional>
+
+class AllPagesLoader;
 class ApiClient;
 class FilterForm;
+class LoadAllBar;
 class MessageDetailPane;
+class MessageSortFilterModel;
 class MessageTableModel;
 class NotificationPager;
 class ProfilePanel;
@@ -18,6 +24,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class QuickFilterEdit;
 
 // The inspector's window, with the profile and filter at the top, the inbound messages
 // with paging on the left and the selected message on the right.
@@ -47,6 +54,11 @@ public:
     ApiClient *client() const { return m_client; }
     NotificationPager *pager() const { return m_pager; }
     MessageTableModel *messageModel() const { return m_messageModel; }
+    // The sorted and filtered rows that the table shows.
+    MessageSortFilterModel *messageProxy() const { return m_messageProxy; }
+    AllPagesLoader *allPagesLoader() const { return m_allPagesLoader; }
+    LoadAllBar *loadAllBar() const { return m_loadAllBar; }
+    QuickFilterEdit *quickFilter() const { return m_quickFilter; }
     ProfilePanel *profilePanel() const { return m_profilePanel; }
     FilterForm *filterForm() const { return m_filterForm; }
     QTableView *messageTable() const { return m_messageTable; }
@@ -72,6 +84,9 @@ private:
     void createMenus();
     void setUpTabOrder();
     void configureMessageTable();
+    // Hands the profile to the client and returns the filter's query, or nothing while
+    // the profile or the filter is invalid.
+    std::optional<NotificationQuery> prepareRequest();
 
     void handlePageLoading(int page);
     void handlePageLoaded(int page, const QList<InboundMessage> &messages, int messagesWithProblems);
@@ -88,6 +103,8 @@ private:
     ApiClient *m_client;
     NotificationPager *m_pager;
     MessageTableModel *m_messageModel;
+    MessageSortFilterModel *m_messageProxy;
+    AllPagesLoader *m_allPagesLoader;
 
     ProfilePanel *m_profilePanel = nullptr;
     FilterForm *m_filterForm = nullptr;
@@ -100,12 +117,15 @@ private:
     QLabel *m_errorLabel = nullptr;
     MessageDetailPane *m_detailPane = nullptr;
     QProgressBar *m_busyIndicator = nullptr;
+    LoadAllBar *m_loadAllBar = nullptr;
+    QuickFilterEdit *m_quickFilter = nullptr;
 
     QAction *m_searchAction = nullptr;
     QAction *m_firstPageAction = nullptr;
     QAction *m_previousPageAction = nullptr;
     QAction *m_nextPageAction = nullptr;
     QAction *m_lookupAction = nullptr;
+    QAction *m_filterAction = nullptr;
     QAction *m_utcAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;

@@ -43,6 +43,7 @@ void AllPagesLoader::start(const NotificationQuery &query)
     m_nextToDeliver = query.page;
     m_pagesDelivered = 0;
     m_messagesDelivered = 0;
+    m_bytesReceived = 0;
     m_peakInFlight = 0;
     m_finishedAfterMilliseconds = -1;
     m_running = true;
@@ -80,7 +81,11 @@ void AllPagesLoader::stopRequests()
 
 void AllPagesLoader::requestMorePages()
 {
-    while (m_running && m_inFlight.size() < m_requestsInFlight) {
+    // Pages that arrive early wait for the pages ahead of them, so a slow page (a
+    // retry, say) would let them pile up. Requests stop at twice the in-flight
+    // limit past the next page to deliver.
+    const int pageLimit = m_nextToDeliver + 2 * m_requestsInFlight;
+    while (m_running && m_inFlight.size() < m_requestsInFlight && m_nextPage < pageLimit) {
         const int page = m_nextPage++;
         NotificationPageReply *reply = m_client->fetchNotifications(m_query.withPage(page), this);
         m_inFlight.insert(page, reply);
@@ -102,6 +107,7 @@ void AllPagesLoader::handleFinished(NotificationPageReply *reply)
     m_inFlight.remove(page);
 
     Arrived arrived;
+    m_bytesReceived += reply->bytesReceived();
     if (reply->hasError())
         arrived.error = reply->error();
     else

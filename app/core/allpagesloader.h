@@ -20,11 +20,13 @@ class NotificationPageReply;
 // Loads every page of one inbound-messages search, with several page requests in
 // flight, and delivers the messages in page order.
 //
-// A page that arrives before the pages ahead of it waits for them. PageSequence
-// finds the end (a short, empty or repeated page) and drops messages that an
-// earlier page listed, as it does for NotificationPager. Pages past the end that
-// were already requested are cancelled. The load ends exactly once: completed(),
-// failed() or cancelled(); the pages delivered before that stay delivered.
+// A page that arrives before the pages ahead of it waits for them, and no page is
+// requested more than twice the in-flight limit ahead of the next page to deliver.
+// PageSequence finds the end (a short, empty or repeated page) and drops messages
+// that an earlier page listed, as it does for NotificationPager. Pages past the end
+// that were already requested are cancelled. The load ends exactly once, with
+// completed(), failed() or cancelled(), and the pages delivered before that stay
+// delivered.
 class AllPagesLoader : public QObject
 {
     Q_OBJECT
@@ -55,6 +57,8 @@ public:
     // Messages per second since start(), over the messages delivered.
     double messagesPerSecond() const;
     qint64 elapsedMilliseconds() const;
+    // Body bytes of the pages that arrived during the last load, delivered or not.
+    qint64 bytesReceived() const { return m_bytesReceived; }
     // The most page requests that were in flight at once during the last load.
     int peakRequestsInFlight() const { return m_peakInFlight; }
     // Page requests sent during the last load, counting each page once however often it was retried.
@@ -105,6 +109,7 @@ private:
     int m_nextToDeliver = 1;
     int m_pagesDelivered = 0;
     qint64 m_messagesDelivered = 0;
+    qint64 m_bytesReceived = 0;
     int m_peakInFlight = 0;
     // Changes with every start() and cancel(), so that a receiver that restarts the
     // load from a signal does not continue the old delivery loop.

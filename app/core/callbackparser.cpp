@@ -59,11 +59,20 @@ ParseError syntaxError(const QByteArray &body, const QJsonParseError &jsonError)
 }
 
 // Reads fields of one JSON object and records, in plain words, what could not be read.
+// A nested reader names its fields with the path from the root ("message.type"),
+// built only when a problem is noted, so that reading a clean message allocates no
+// path strings.
 class FieldReader
 {
 public:
-    FieldReader(const QJsonObject &object, QString prefix, QStringList *problems)
-        : m_object(object), m_prefix(std::move(prefix)), m_problems(problems)
+    FieldReader(const QJsonObject &object, QStringList *problems)
+        : m_object(object), m_problems(problems)
+    {
+    }
+
+    // A reader of object, found at key inside parent, which must outlive it.
+    FieldReader(const QJsonObject &object, const FieldReader *parent, QLatin1String key)
+        : m_object(object), m_parent(parent), m_key(key), m_problems(parent->m_problems)
     {
     }
 
@@ -149,19 +158,25 @@ public:
 
     bool contains(QLatin1String key) const { return m_object.contains(key); }
 
-    FieldReader nested(const QJsonObject &object, QLatin1String key) const
-    {
-        return FieldReader(object, m_prefix + key + QLatin1Char('.'), m_problems);
-    }
+    FieldReader nested(const QJsonObject &object, QLatin1String key) const { return FieldReader(object, this, key); }
 
     void note(QLatin1String key, const QString &what) const
     {
-        m_problems->append(m_prefix + key + QLatin1Char(' ') + what);
+        m_problems->append(prefix() + key + QLatin1Char(' ') + what);
     }
 
 private:
+    // The path of this object with a trailing dot, empty for the root.
+    QString prefix() const
+    {
+        if (!m_parent)
+            return QString();
+        return m_parent->prefix() + m_key + QLatin1Char('.');
+    }
+
     QJsonObject m_object;
-    QString m_prefix;
+    const FieldReader *m_parent = nullptr;
+    QLatin1String m_key;
     QStringList *m_problems;
 };
 
@@ -309,7 +324,7 @@ InboundMessage readNotification(const QJsonObject &object)
 {
     InboundMessage message;
     message.rawJson = object;
-    const FieldReader fields(object, QString(), &message.problems);
+    const FieldReader fields(object, &message.problems);
 
     message.messageId = fields.text(QLatin1String("message_id"));
     if (!fields.contains(QLatin1String("message_id")))
@@ -364,7 +379,7 @@ DeliveryReport readDeliveryReport(const QJsonObject &object, int arrival)
     DeliveryReport report;
     report.rawJson = object;
     report.arrival = arrival;
-    const FieldReader fields(object, QString(), &report.problems);
+    const FieldReader fields(object, &report.problems);
     report.status = fields.text(QLatin1String("status"));
     report.stateName = fields.text(QLatin1String("state"));
     if (report.stateName.isEmpty())
@@ -381,7 +396,7 @@ DeliveryReport readDeliveryReport(const QJsonObject &object, int arrival)
 Contact readContact(const QJsonObject &object)
 {
     QStringList ignored;
-    const FieldReader fields(object, QString(), &ignored);
+    const FieldReader fields(object, &ignored);
     Contact contact;
     contact.waId = fields.text(QLatin1String("wa_id"));
     contact.waIdDigits = Msisdn::normalize(contact.waId);
@@ -390,23 +405,54 @@ Contact readContact(const QJsonObject &object)
     return contact;
 }
 
-// Reads the array at key of a callback; a missing key is an empty list.
-std::optional<ParseError> readObjectArray(const QJsonObject &callback, QLatin1String key, const QString &path,
+QString resultPath(qsizetype index)
+{
+    return QStringLiteral("results[%1]").arg(index);
+}
+
+// Reads the array at key of the callback at results[index]; a missing key is an
+// empty list. The error path is built only on failure.
+std::optional<ParseError> readObjectArray(const QJsonObject &callback, QLatin1String key, qsizetype index,
                                           QList<QJsonObject> *objects)
 {
     const QJsonValue value = callback.value(key);
     if (value.isUndefined() || value.isNull())
         return std::nullopt;
     if (!value.isArray())
-        return structureError(path + QLatin1Char('.') + key, QStringLiteral("an array"), value);
+        return structureError(resultPath(index) + QLatin1Char('.') + key, QStringLiteral("an array"), value);
 
     const QJsonArray array = value.toArray();
     objects->reserve(objects->size() + array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonValue element = array.at(i);
-        if (!element.isObject())
-            return structureError(QStringLiteral("%1.%2[%3]").arg(path, key).arg(i), QStringLiteral("an object"), element);
+        if (!element.isObject()) {
+            return structureError(QStringLiteral("%1.%2[%3]").arg(resultPath(index), key).arg(i),
+                                  QStringLiteral("an object"), element);
+        }
         objects->append(element.toObject());
+    }
+    return std::nullopt;
+}
+
+// Checks that the value at key of the callback at results[index] is missing, null,
+// or an array of objects, and sets *array to it. Unlike readObjectArray(), it
+// copies no object into a list.
+std::optional<ParseError> checkObjectArray(const QJsonObject &callback, QLatin1String key, qsizetype index,
+                                           QJsonArray *array)
+{
+    const QJsonValue value = callback.value(key);
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    if (!value.isArray())
+        return structureError(resultPath(index) + QLatin1Char('.') + key, QStringLiteral("an array"), value);
+
+    *array = value.toArray();
+    for (qsizetype i = 0; i < array->size(); ++i) {
+        const QJsonValue element = array->at(i);
+        if (!element.isObject()) {
+            return structureError(QStringLiteral("%1.%2[%3]").arg(resultPath(index), key).arg(i),
+                                  QStringLiteral("an object"), element);
+        }
     }
     return std::nullopt;
 }
@@ -426,11 +472,6 @@ std::optional<ParseError> readResults(const QByteArray &body, QJsonArray *result
         return structureError(QStringLiteral("results"), QStringLiteral("an array"), value);
     *results = value.toArray();
     return std::nullopt;
-}
-
-QString resultPath(qsizetype index)
-{
-    return QStringLiteral("results[%1]").arg(index);
 }
 
 } // namespace
@@ -453,11 +494,11 @@ std::optional<ParseError> CallbackParser::parseCallbacks(const QByteArray &body,
         QList<QJsonObject> statuses;
         QList<QJsonObject> notifications;
         QList<QJsonObject> contacts;
-        if (auto error = readObjectArray(object, QLatin1String("statuses"), resultPath(i), &statuses))
+        if (auto error = readObjectArray(object, QLatin1String("statuses"), i, &statuses))
             return error;
-        if (auto error = readObjectArray(object, QLatin1String("notifications"), resultPath(i), &notifications))
+        if (auto error = readObjectArray(object, QLatin1String("notifications"), i, &notifications))
             return error;
-        if (auto error = readObjectArray(object, QLatin1String("contacts"), resultPath(i), &contacts))
+        if (auto error = readObjectArray(object, QLatin1String("contacts"), i, &contacts))
             return error;
 
         Callback callback;
@@ -476,27 +517,50 @@ std::optional<ParseError> CallbackParser::parseCallbacks(const QByteArray &body,
 
 std::optional<ParseError> CallbackParser::parseNotificationPage(const QByteArray &body, NotificationPage *page)
 {
-    QList<Callback> callbacks;
-    if (auto error = parseCallbacks(body, &callbacks))
+    // The same checks as parseCallbacks(), without building a Callback per result,
+    // because a page of a thousand messages is read on every page of a full load.
+    QJsonArray results;
+    if (auto error = readResults(body, &results))
         return error;
 
     NotificationPage result;
-    result.callbackCount = int(callbacks.size());
+    result.callbackCount = int(results.size());
+    result.messages.reserve(results.size());
     QHash<QString, QString> names;
-    for (const Callback &callback : std::as_const(callbacks)) {
-        for (const Contact &contact : callback.contacts) {
-            result.contacts.append(contact);
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const QJsonValue element = results.at(i);
+        if (!element.isObject())
+            return structureError(resultPath(i), QStringLiteral("an object"), element);
+        const QJsonObject object = element.toObject();
+
+        QJsonArray statuses;
+        QJsonArray notifications;
+        QJsonArray contacts;
+        if (auto error = checkObjectArray(object, QLatin1String("statuses"), i, &statuses))
+            return error;
+        if (auto error = checkObjectArray(object, QLatin1String("notifications"), i, &notifications))
+            return error;
+        if (auto error = checkObjectArray(object, QLatin1String("contacts"), i, &contacts))
+            return error;
+
+        for (const QJsonValue &contactValue : std::as_const(contacts)) {
+            Contact contact = readContact(contactValue.toObject());
             if (!contact.name.isEmpty() && !contact.waIdDigits.isEmpty())
                 names.insert(contact.waIdDigits, contact.name);
+            result.contacts.append(std::move(contact));
         }
+        for (const QJsonValue &notification : std::as_const(notifications))
+            result.messages.append(readNotification(notification.toObject()));
     }
-    for (Callback &callback : callbacks) {
-        for (InboundMessage &message : callback.notifications) {
-            message.contactName = names.value(message.fromDigits);
-            if (!message.problems.isEmpty())
-                ++result.messagesWithProblems;
-            result.messages.append(std::move(message));
-        }
+
+    // A contact names the sender of every message on the page, also of messages in
+    // callbacks before its own.
+    result.messageIds.reserve(result.messages.size());
+    for (InboundMessage &message : result.messages) {
+        result.messageIds.insert(message.messageId);
+        message.contactName = names.value(message.fromDigits);
+        if (!message.problems.isEmpty())
+            ++result.messagesWithProblems;
     }
     qCDebug(lcParse) << "read" << result.messages.size() << "messages from" << result.callbackCount << "callbacks";
     *page = std::move(result);

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -25,6 +26,9 @@ public:
     {
         QList<InboundMessage> messages;
         QList<Contact> contacts;
+        // The messages' ids, for the repeat checks of PageSequence; collected here,
+        // on the parsing thread, so that the window's thread does not have to.
+        QSet<QString> messageIds;
         int callbackCount = 0;
         int messagesWithProblems = 0;
     };

@@ -1,5 +1,7 @@
 #include "msisdn.h"
 
+#include <algorithm>
+
 namespace {
 
 bool isSeparator(QChar c)
@@ -12,6 +14,14 @@ bool isSeparator(QChar c)
 
 QString Msisdn::normalize(const QString &number)
 {
+    // Most numbers arrive as digits only, and then the result shares their text.
+    const bool digitsOnly = !number.isEmpty() && !number.startsWith(QLatin1String("00"))
+                            && std::all_of(number.cbegin(), number.cend(), [](QChar c) {
+                                   return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+                               });
+    if (digitsOnly)
+        return number;
+
     QStringView rest = QStringView(number).trimmed();
     const QLatin1String prefix("whatsapp:");
     if (rest.startsWith(prefix, Qt::CaseInsensitive))

@@ -15,10 +15,13 @@ PageSequence::Result PageSequence::accept(int page, CallbackParser::Notification
                                           bool followsAccepted)
 {
     Result result;
-    QSet<QString> ids;
-    ids.reserve(content.messages.size());
-    for (const InboundMessage &message : std::as_const(content.messages))
-        ids.insert(message.messageId);
+    // The parser collects the ids; a page built by hand may come without them.
+    QSet<QString> ids = std::move(content.messageIds);
+    if (ids.isEmpty()) {
+        ids.reserve(content.messages.size());
+        for (const InboundMessage &message : std::as_const(content.messages))
+            ids.insert(message.messageId);
+    }
 
     if (followsAccepted && content.callbackCount == 0) {
         result.verdict = Verdict::EmptyPastEnd;

@@ -35,10 +35,10 @@ int MessageTableModel::columnCount(const QModelIndex &parent) const
 
 QVariant MessageTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_messages.size() || index.column() >= ColumnCount)
+    if (!index.isValid() || std::size_t(index.row()) >= m_messages.size() || index.column() >= ColumnCount)
         return QVariant();
 
-    const InboundMessage &message = m_messages.at(index.row());
+    const InboundMessage &message = m_messages[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
         return displayValue(message, index.column());
@@ -208,7 +208,7 @@ QStringList MessageTableModel::flagTexts(const InboundMessage &message) const
 void MessageTableModel::setMessages(const QList<InboundMessage> &messages)
 {
     beginResetModel();
-    m_messages = messages;
+    m_messages.assign(messages.cbegin(), messages.cend());
     endResetModel();
     qCDebug(lcModel) << "message table shows" << m_messages.size() << "messages";
 }
@@ -220,7 +220,7 @@ void MessageTableModel::appendMessages(const QList<InboundMessage> &messages)
     const int first = int(m_messages.size());
     const int last = first + int(messages.size()) - 1;
     beginInsertRows(QModelIndex(), first, last);
-    m_messages.append(messages);
+    m_messages.insert(m_messages.end(), messages.cbegin(), messages.cend());
     endInsertRows();
 }
 
@@ -231,8 +231,35 @@ void MessageTableModel::appendMessages(QList<InboundMessage> &&messages)
     const int first = int(m_messages.size());
     const int last = first + int(messages.size()) - 1;
     beginInsertRows(QModelIndex(), first, last);
-    m_messages.append(std::move(messages));
+    appendMoved(std::move(messages));
     endInsertRows();
+}
+
+void MessageTableModel::appendBatches(QList<QList<InboundMessage>> &&batches)
+{
+    qsizetype count = 0;
+    for (const QList<InboundMessage> &batch : std::as_const(batches))
+        count += batch.size();
+    if (count == 0)
+        return;
+    const int first = int(m_messages.size());
+    beginInsertRows(QModelIndex(), first, first + int(count) - 1);
+    for (QList<InboundMessage> &batch : batches)
+        appendMoved(std::move(batch));
+    endInsertRows();
+}
+
+void MessageTableModel::appendMoved(QList<InboundMessage> &&messages)
+{
+    // Moving out of a list that another copy still shares would detach it first,
+    // so a shared list is copied instead.
+    if (messages.isDetached()) {
+        for (InboundMessage &message : messages)
+            m_messages.push_back(std::move(message));
+    } else {
+        m_messages.insert(m_messages.end(), messages.cbegin(), messages.cend());
+    }
+    messages.clear();
 }
 
 void MessageTableModel::clear()
@@ -242,8 +269,8 @@ void MessageTableModel::clear()
 
 const InboundMessage &MessageTableModel::messageAt(int row) const
 {
-    Q_ASSERT(row >= 0 && row < m_messages.size());
-    return m_messages.at(row);
+    Q_ASSERT(row >= 0 && std::size_t(row) < m_messages.size());
+    return m_messages[std::size_t(row)];
 }
 
 void MessageTableModel::setSource(NotificationPager *pager)
@@ -264,7 +291,7 @@ void MessageTableModel::setTimeZone(TimeFormatter::Zone zone)
         return;
     m_timeZone = zone;
     Q_EMIT headerDataChanged(Qt::Horizontal, TimeColumn, TimeColumn);
-    if (m_messages.isEmpty())
+    if (m_messages.empty())
         return;
     Q_EMIT dataChanged(index(0, TimeColumn), index(rowCount() - 1, TimeColumn), {Qt::DisplayRole, Qt::ToolTipRole});
 }

@@ -7,9 +7,12 @@
 #include <QList>
 #include <QPointer>
 
+#include <deque>
+
 class NotificationPager;
 
-// The inbound messages of one page, one row each.
+// The inbound messages in the table, one row each: one page, or every page of a
+// load of all pages.
 class MessageTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -40,12 +43,14 @@ public:
     // Adds rows after the last one.
     void appendMessages(const QList<InboundMessage> &messages);
     void appendMessages(QList<InboundMessage> &&messages);
+    // Adds the messages of several lists, in order, with one insertion.
+    void appendBatches(QList<QList<InboundMessage>> &&batches);
     void clear();
 
     // The message of a row, valid until the rows change. row must be between 0 and
     // rowCount() - 1.
     const InboundMessage &messageAt(int row) const;
-    const QList<InboundMessage> &messages() const { return m_messages; }
+
 
     // Feeds the model from the pager, so every loaded page replaces the rows. Pass
     // nullptr to stop.
@@ -61,9 +66,12 @@ private:
     QString senderText(const InboundMessage &message) const;
     QString replyToText(const InboundMessage &message) const;
     static QString searchText(const InboundMessage &message);
+    void appendMoved(QList<InboundMessage> &&messages);
     QStringList flagTexts(const InboundMessage &message) const;
 
-    QList<InboundMessage> m_messages;
+    // A deque, because appending to it never moves the messages already stored: a
+    // list would move every loaded message again each time it grows during a load.
+    std::deque<InboundMessage> m_messages;
     QPointer<NotificationPager> m_source;
     QMetaObject::Connection m_sourceConnection;
     TimeFormatter::Zone m_timeZone = TimeFormatter::Zone::Utc;

@@ -119,7 +119,9 @@ int MainWindowTest::findReplyRow() const
 void MainWindowTest::selectRow(int row)
 {
     QTableView *table = m_window->messageTable();
-    const QModelIndex index = m_window->messageModel()->index(row, MessageTableModel::PreviewColumn);
+    // The table shows the model through the sorting proxy, which keeps the model's
+    // order until a header is clicked.
+    const QModelIndex index = table->model()->index(row, MessageTableModel::PreviewColumn);
     table->scrollTo(index);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, table->visualRect(index).center());
 }

@@ -241,18 +241,23 @@ void SortFilterModelTest::appenderCoalescesPages()
 {
     MessageTableModel model;
     MessageBatchAppender appender(&model);
-    appender.setInterval(std::chrono::milliseconds(200));
+    appender.setInterval(std::chrono::seconds(2));
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
 
-    // Twenty pages in quick succession: the first goes out at once, the rest wait
-    // for the interval and go out together.
-    for (int page = 0; page < 20; ++page)
-        appender.append(messages(page * 10, 10));
-    QCOMPARE(inserted.size(), 1);
+    // The first page goes out on the next pass of the event loop; the pages that
+    // arrive within the interval after it wait and go out together.
+    appender.append(messages(0, 10));
+    QCOMPARE(inserted.size(), 0);
+    QTRY_COMPARE(inserted.size(), 1);
     QCOMPARE(model.rowCount(), 10);
+    for (int page = 1; page < 20; ++page) {
+        appender.append(messages(page * 10, 10));
+        QTest::qWait(5);
+    }
+    QCOMPARE(inserted.size(), 1);
     QCOMPARE(appender.pendingCount(), 190);
 
-    QTRY_COMPARE(model.rowCount(), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 200, 10000);
     QCOMPARE(inserted.size(), 2);
     QCOMPARE(inserted.at(1).at(1).toInt(), 10);
     QCOMPARE(inserted.at(1).at(2).toInt(), 199);
@@ -268,8 +273,10 @@ void SortFilterModelTest::appenderFlushAppendsRest()
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
 
     appender.append(messages(0, 5));
+    QTRY_COMPARE(model.rowCount(), 5);
     appender.append(messages(5, 5));
     appender.append(messages(10, 5));
+    QTest::qWait(20);
     QCOMPARE(model.rowCount(), 5);
     appender.flush();
 
@@ -278,6 +285,7 @@ void SortFilterModelTest::appenderFlushAppendsRest()
     QCOMPARE(inserted.at(1).at(1).toInt(), 5);
     QCOMPARE(inserted.at(1).at(2).toInt(), 14);
     QCOMPARE(appender.pendingCount(), 0);
+    QCOMPARE(model.messageAt(14).messageId, QStringLiteral("in-0014"));
 }
 
 void SortFilterModelTest::appenderDiscardDropsQueue()
@@ -287,9 +295,11 @@ void SortFilterModelTest::appenderDiscardDropsQueue()
     appender.setInterval(std::chrono::seconds(60));
 
     appender.append(messages(0, 5));
+    QTRY_COMPARE(model.rowCount(), 5);
     appender.append(messages(5, 5));
     appender.discard();
     appender.flush();
+    QTest::qWait(20);
 
     QCOMPARE(model.rowCount(), 5);
     QCOMPARE(appender.pendingCount(), 0);
