@@ -23,7 +23,7 @@ LoadAllBar::LoadAllBar(AllPagesLoader *loader, NotificationPager *pager, Message
       m_model(model),
       m_proxy(proxy),
       m_appender(new MessageBatchAppender(model, this)),
-      m_loadAllButton(new QPushButton(tr("Load &All Pages"), this)),
+      m_loadAllButton(new QPushButton(tr("Loa&d All Pages"), this)),
       m_cancelButton(new QPushButton(tr("Cancel"), this)),
       m_progressBar(new QProgressBar(this)),
       m_progressLabel(new QLabel(this)),

@@ -323,7 +323,6 @@ MessageContent::Value readContent(const QString &type, const FieldReader &messag
 InboundMessage readNotification(const QJsonObject &object)
 {
     InboundMessage message;
-    message.rawJson = object;
     const FieldReader fields(object, &message.problems);
 
     message.messageId = fields.text(QLatin1String("message_id"));
@@ -457,6 +456,19 @@ std::optional<ParseError> checkObjectArray(const QJsonObject &callback, QLatin1S
     return std::nullopt;
 }
 
+// Lets message share the text of fields that usually repeat the message before it,
+// the bot's number and the type, so that a page keeps one copy of each.
+void shareRepeatedText(const QList<InboundMessage> &messages, InboundMessage *message)
+{
+    if (messages.isEmpty())
+        return;
+    const InboundMessage &previous = messages.constLast();
+    if (message->to == previous.to)
+        message->to = previous.to;
+    if (message->type == previous.type)
+        message->type = previous.type;
+}
+
 std::optional<ParseError> readResults(const QByteArray &body, QJsonArray *results)
 {
     QJsonParseError jsonError;
@@ -507,8 +519,13 @@ std::optional<ParseError> CallbackParser::parseCallbacks(const QByteArray &body,
             callback.statuses.append(readDeliveryReport(status, arrival++));
         for (const QJsonObject &contact : contacts)
             callback.contacts.append(readContact(contact));
-        for (const QJsonObject &notification : notifications)
-            callback.notifications.append(readNotification(notification));
+        for (qsizetype n = 0; n < notifications.size(); ++n) {
+            InboundMessage message = readNotification(notifications.at(n));
+            message.pageBody = body;
+            message.callbackIndex = int(i);
+            message.notificationIndex = int(n);
+            callback.notifications.append(std::move(message));
+        }
         parsed.append(std::move(callback));
     }
     *callbacks = std::move(parsed);
@@ -522,6 +539,10 @@ std::optional<ParseError> CallbackParser::parseNotificationPage(const QByteArray
     QJsonArray results;
     if (auto error = readResults(body, &results))
         return error;
+
+    // Every message keeps the body for its raw JSON. A body read from the network
+    // has spare capacity from growing, so the messages share an exact copy.
+    const QByteArray compactBody(body.constData(), body.size());
 
     NotificationPage result;
     result.callbackCount = int(results.size());
@@ -549,8 +570,14 @@ std::optional<ParseError> CallbackParser::parseNotificationPage(const QByteArray
                 names.insert(contact.waIdDigits, contact.name);
             result.contacts.append(std::move(contact));
         }
-        for (const QJsonValue &notification : std::as_const(notifications))
-            result.messages.append(readNotification(notification.toObject()));
+        for (qsizetype n = 0; n < notifications.size(); ++n) {
+            InboundMessage message = readNotification(notifications.at(n).toObject());
+            message.pageBody = compactBody;
+            message.callbackIndex = int(i);
+            message.notificationIndex = int(n);
+            shareRepeatedText(result.messages, &message);
+            result.messages.append(std::move(message));
+        }
     }
 
     // A contact names the sender of every message on the page, also of messages in

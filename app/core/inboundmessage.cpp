@@ -1,5 +1,6 @@
 #include "inboundmessage.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextBoundaryFinder>
 
@@ -100,7 +101,17 @@ QString InboundMessage::summary() const
     return text;
 }
 
+QJsonObject InboundMessage::rawJson() const
+{
+    if (pageBody.isEmpty() || callbackIndex < 0 || notificationIndex < 0)
+        return QJsonObject();
+    const QJsonArray results = QJsonDocument::fromJson(pageBody).object().value(QLatin1String("results")).toArray();
+    const QJsonArray notifications =
+        results.at(callbackIndex).toObject().value(QLatin1String("notifications")).toArray();
+    return notifications.at(notificationIndex).toObject();
+}
+
 QString InboundMessage::prettyJson() const
 {
-    return QString::fromUtf8(QJsonDocument(rawJson).toJson(QJsonDocument::Indented));
+    return QString::fromUtf8(QJsonDocument(rawJson()).toJson(QJsonDocument::Indented));
 }

@@ -45,7 +45,13 @@ public:
     std::optional<Referral> referral;
     bool forwarded = false;
     bool frequentlyForwarded = false;
-    QJsonObject rawJson;  // the notification as it came
+    // The body of the page the message came in, shared by every message of that
+    // page, and the notification's place in it (results[callbackIndex]
+    // .notifications[notificationIndex]). A parsed copy of each notification would
+    // take several times the memory of its text.
+    QByteArray pageBody;
+    int callbackIndex = -1;
+    int notificationIndex = -1;
     QStringList problems; // parts that could not be read, in plain words
 
     // The sender as shown: the profile name, or the number when there is none.
@@ -54,6 +60,9 @@ public:
     QString preview(int maxGraphemes = 120) const;
     // The same summary at full length, which is cheaper to build than a cut one.
     QString summary() const;
+    // The notification as it came, read again from pageBody on each call; empty
+    // for a message that was not parsed from a page.
+    QJsonObject rawJson() const;
     // The raw JSON, indented for reading.
     QString prettyJson() const;
 };

@@ -48,6 +48,7 @@ private Q_SLOTS:
 
     void loadAllShowsEveryRowInOrder();
     void progressShowsCountAndRate();
+    void altDStartsLoad();
     void escapeCancelsAndKeepsRows();
     void failureKeepsRowsAndSaysWhy();
     void retryShownInStatusBar();
@@ -163,6 +164,16 @@ void LoadAllTest::progressShowsCountAndRate()
     QVERIFY2(label.contains(QStringLiteral(" messages from ")), qPrintable(label));
     QVERIFY2(label.endsWith(QStringLiteral(" messages/s")), qPrintable(label));
 
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->allPagesLoader()->isRunning(), WaitMilliseconds);
+    QCOMPARE(m_window->messageModel()->rowCount(), MessageCount);
+}
+
+void LoadAllTest::altDStartsLoad()
+{
+    // A mnemonic clicks its button after a short animation, so the load starts a moment later.
+    QSignalSpy started(m_window->allPagesLoader(), &AllPagesLoader::started);
+    QTest::keyClick(m_window.get(), Qt::Key_D, Qt::AltModifier);
+    QTRY_COMPARE(started.size(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->allPagesLoader()->isRunning(), WaitMilliseconds);
     QCOMPARE(m_window->messageModel()->rowCount(), MessageCount);
 }

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void fixtures();
     void mixedTypesContent();
     void contactsMatchSenders();
+    void rawJsonFindsNotification();
     void statusFixtureFields();
     void trailingCommaSample();
     void brokenBodies_data();
@@ -264,7 +265,7 @@ void CallbackParserTest::partialMessages()
     QCOMPARE(page.messagesWithProblems, 1);
     QCOMPARE(page.messages.at(0).type, type);
     QVERIFY2(page.messages.at(0).problems.contains(problem), qPrintable(page.messages.at(0).problems.join(QLatin1String("; "))));
-    QVERIFY(!page.messages.at(0).rawJson.isEmpty());
+    QVERIFY(!page.messages.at(0).rawJson().isEmpty());
 }
 
 void CallbackParserTest::errorBodies_data()
@@ -296,6 +297,29 @@ void CallbackParserTest::errorBodies()
     QCOMPARE(CallbackParser::parseErrorBody(body, &parsedMessage, &parsedDetails), readable);
     QCOMPARE(parsedMessage, message);
     QCOMPARE(parsedDetails, details);
+}
+
+void CallbackParserTest::rawJsonFindsNotification()
+{
+    const QByteArray body = R"({"results": [
+        {"type": "whatsapp", "notifications": [{"message_id": "a", "from": "1", "message": {"type": "text", "body": "x"}}]},
+        {"type": "whatsapp", "notifications": [
+            {"message_id": "b", "from": "2", "message": {"type": "text", "body": "y"}},
+            {"message_id": "c", "from": "3", "message": {"type": "text", "body": "z"}}]}]})";
+    CallbackParser::NotificationPage page;
+    QVERIFY(!CallbackParser::parseNotificationPage(body, &page));
+    QCOMPARE(page.messages.size(), 3);
+
+    for (const InboundMessage &message : std::as_const(page.messages))
+        QCOMPARE(message.rawJson().value(QLatin1String("message_id")).toString(), message.messageId);
+    QCOMPARE(page.messages.at(2).rawJson().value(QLatin1String("from")).toString(), QStringLiteral("3"));
+    QVERIFY(page.messages.at(2).prettyJson().contains(QStringLiteral("\"body\": \"z\"")));
+
+    QList<Callback> callbacks;
+    QVERIFY(!CallbackParser::parseCallbacks(body, &callbacks));
+    QCOMPARE(callbacks.at(1).notifications.at(1).rawJson().value(QLatin1String("message_id")).toString(),
+             QStringLiteral("c"));
+    QVERIFY(InboundMessage().rawJson().isEmpty());
 }
 
 QTEST_APPLESS_MAIN(CallbackParserTest)
