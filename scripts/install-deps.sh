@@ -8,6 +8,8 @@ packages=(
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libgl-dev
     # tests: offscreen widgets, an X server for screenshots
     xvfb xauth
+    # benchmarks: the keep-alive baseline of the fetch benchmark
+    curl
     # the token keychain: QtKeychain, and libsecret, which QtKeychain loads at run time
     qtkeychain-qt6-dev libsecret-1-0
     # keychain tests: a private D-Bus session with GNOME Keyring (scripts/with-keyring.sh)
