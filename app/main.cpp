@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QIcon>
 #include <QSettings>
 #include <QTimer>
@@ -74,6 +75,10 @@ void setUpParser(QCommandLineParser &parser, const Options &options)
 int runReadCommand(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // The command prints every failure in its own words, so the log lines that say
+    // the same are left out unless the user asks for them with QT_LOGGING_RULES.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("inspector.*.info=false\ninspector.*.warning=false"));
     QFile output;
     QFile errors;
     if (!output.open(stdout, QIODevice::WriteOnly) || !errors.open(stderr, QIODevice::WriteOnly))
@@ -99,6 +104,14 @@ int main(int argc, char *argv[])
 
     if (argc >= 2 && ReadCommand::isReadCommand({QString(), QString::fromLocal8Bit(argv[1])}))
         return runReadCommand(argc, argv);
+
+    if (argc >= 2 && argv[1][0] != '-') {
+        fprintf(stderr, "%s\n",
+                qPrintable(QCoreApplication::translate("main", "Unknown command \"%1\": use history or messages, or no "
+                                                               "command to open the window. See --help.")
+                               .arg(QString::fromLocal8Bit(argv[1]))));
+        return 2;
+    }
 
     if (asksForHelpOrVersion(argc, argv)) {
         QCoreApplication app(argc, argv);

@@ -5,6 +5,8 @@ set -euo pipefail
 
 packages=(
     cmake ninja-build g++ pkg-config
+    # colour emoji in message previews and bodies
+    fonts-noto-color-emoji
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libgl-dev
     # tests: offscreen widgets, an X server for screenshots
     xvfb xauth

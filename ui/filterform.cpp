@@ -43,7 +43,7 @@ FilterForm::FilterForm(QWidget *parent)
     m_zoneCombo->setObjectName(QStringLiteral("editorZoneCombo"));
     m_zoneCombo->addItem(tr("UTC"), QVariant::fromValue(int(TimeFormatter::Zone::Utc)));
     m_zoneCombo->addItem(tr("Local time"), QVariant::fromValue(int(TimeFormatter::Zone::Local)));
-    m_zoneCombo->setToolTip(tr("The zone in which the start and end editors show and write times"));
+    m_zoneCombo->setToolTip(tr("The zone in which the whole window shows times, and the start and end editors take them"));
 
     m_problemLabel->setObjectName(QStringLiteral("filterProblemLabel"));
     styleProblemLabel(m_problemLabel);

@@ -305,6 +305,11 @@ void MainWindow::createActions()
     connect(m_utcAction, &QAction::toggled, this, [this](bool utc) {
         setTimeZone(utc ? TimeFormatter::Zone::Utc : TimeFormatter::Zone::Local);
     });
+    // The filter's "Times in" choice and the View menu are one switch for the whole window.
+    connect(m_filterForm->zoneCombo(), &QComboBox::currentIndexChanged, this, [this] {
+        if (m_filterForm->editorZone() != m_timeZone)
+            setTimeZone(m_filterForm->editorZone());
+    });
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);

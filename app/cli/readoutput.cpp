@@ -61,7 +61,8 @@ QByteArray ReadOutput::historyJson(const QString &messageId, const StatusTimelin
             {QLatin1String("time"), timeOrNull(report.timestamp)},
             {QLatin1String("raw_time"), report.timestamp.isMissing() ? QJsonValue(QJsonValue::Null)
                                                                       : QJsonValue(report.timestamp.raw())},
-            {QLatin1String("arrival"), report.arrival},
+            // Position in the response, from 1, as the window shows it.
+            {QLatin1String("arrival"), report.arrival + 1},
             {QLatin1String("count"), entry.count()},
             {QLatin1String("details"), textOrNull(report.details)},
             {QLatin1String("flags"), QJsonArray::fromStringList(StatusTimeline::flagNames(entry.flags))},
@@ -91,7 +92,7 @@ QString ReadOutput::historyTable(const QString &messageId, const StatusTimeline 
         QString time = report.timestamp.toIsoUtc();
         if (!report.timestamp.isValid())
             time = report.timestamp.isMissing() ? QStringLiteral("(no time)") : QStringLiteral("(unreadable: %1)").arg(report.timestamp.raw());
-        rows.append({report.stateName, report.status, time, formatGap(entry.gapMilliseconds), QString::number(report.arrival),
+        rows.append({report.stateName, report.status, time, formatGap(entry.gapMilliseconds), QString::number(report.arrival + 1),
                      QString::number(entry.count()), StatusTimeline::flagNames(entry.flags).join(QLatin1Char(',')),
                      report.details});
     }

@@ -187,5 +187,13 @@ QString ApiError::toUserText() const
             sentences.append(tr("The server asks to wait %1 before trying again.").arg(formatSeconds(*retryAfterSeconds)));
         break;
     }
+    // Text quoted from a server often lacks a full stop; add one so that the
+    // following sentence does not run on.
+    for (QString &sentence : sentences) {
+        sentence = sentence.trimmed();
+        if (!sentence.isEmpty() && !sentence.endsWith(QLatin1Char('.')) && !sentence.endsWith(QLatin1Char('?'))
+            && !sentence.endsWith(QLatin1Char('!')) && !sentence.endsWith(QLatin1Char(')')))
+            sentence.append(QLatin1Char('.'));
+    }
     return sentences.join(QLatin1Char(' '));
 }

@@ -24,7 +24,7 @@ QList<NotificationQuery::Problem> NotificationQuery::validate() const
     if (!sender.trimmed().isEmpty()) {
         const QString digits = senderDigits();
         if (digits.isEmpty())
-            problems.append({Field::Sender, tr("The sender may contain only digits, spaces, dashes and a leading + or 00.")});
+            problems.append({Field::Sender, tr("The sender may contain only digits, spaces, dashes, a leading + or 00, and a \"whatsapp:\" prefix.")});
         else if (!Msisdn::isPlausible(digits))
             problems.append({Field::Sender, tr("The sender needs 6 to 15 digits with the country code; \"%1\" has %2.")
                                                 .arg(digits)

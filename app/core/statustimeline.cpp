@@ -11,8 +11,18 @@ bool isRepeat(const DeliveryReport &left, const DeliveryReport &right)
     if (left.stateName != right.stateName || left.status != right.status || left.details != right.details
         || left.recipient != right.recipient || left.messageId != right.messageId)
         return false;
-    if (left.timestamp.isValid() || right.timestamp.isValid())
-        return left.timestamp.isValid() && right.timestamp.isValid() && left.timestamp.utc() == right.timestamp.utc();
+    if (left.timestamp.isValid() != right.timestamp.isValid())
+        return false;
+    if (left.timestamp.isValid()) {
+        const qint64 leftMs = left.timestamp.toMSecsSinceEpoch();
+        const qint64 rightMs = right.timestamp.toMSecsSinceEpoch();
+        if (leftMs == rightMs)
+            return true;
+        // A time written in whole seconds (epoch seconds, ISO without a fraction)
+        // matches the same second written with milliseconds.
+        const bool eitherWholeSecond = leftMs % 1000 == 0 || rightMs % 1000 == 0;
+        return eitherWholeSecond && leftMs / 1000 == rightMs / 1000;
+    }
     return left.timestamp.raw() == right.timestamp.raw();
 }
 

@@ -221,7 +221,7 @@ QStringList StatusHistoryModel::flagTexts(StatusTimeline::Flags flags) const
     if (flags.testFlag(StatusTimeline::AfterTerminal))
         texts.append(tr("after a terminal state"));
     if (flags.testFlag(StatusTimeline::Duplicate))
-        texts.append(tr("repeated"));
+        texts.append(tr("duplicate"));
     if (flags.testFlag(StatusTimeline::NoTime))
         texts.append(tr("no time"));
     if (flags.testFlag(StatusTimeline::UnknownState))

@@ -358,7 +358,7 @@ void ModelsTest::statusModelOutOfOrder()
     QCOMPARE(displayed(model, 2, StatusHistoryModel::GapColumn), QStringLiteral("+2 s"));
     QCOMPARE(displayed(model, 2, StatusHistoryModel::ArrivalColumn), QStringLiteral("2, 4"));
     QCOMPARE(displayed(model, 2, StatusHistoryModel::CountColumn), QStringLiteral("\u00d72"));
-    QCOMPARE(displayed(model, 2, StatusHistoryModel::FlagsColumn), QStringLiteral("repeated"));
+    QCOMPARE(displayed(model, 2, StatusHistoryModel::FlagsColumn), QStringLiteral("duplicate"));
 
     QCOMPARE(displayed(model, 3, StatusHistoryModel::StateColumn), QStringLiteral("read"));
     QCOMPARE(displayed(model, 3, StatusHistoryModel::GapColumn), QStringLiteral("+5 s"));

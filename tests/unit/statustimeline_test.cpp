@@ -188,6 +188,9 @@ void StatusTimelineTest::repeatsInOtherTimeFormats()
         report(QStringLiteral("delivered"), QStringLiteral("1764490502000"), 1),
         report(QStringLiteral("delivered"), QStringLiteral("2025-11-30T10:15:02+02:00"), 2),
         report(QStringLiteral("delivered"), QStringLiteral("2025-11-30T08:15:03Z"), 3),
+        // Epoch seconds carry no milliseconds, so they match the same second written with them.
+        report(QStringLiteral("delivered"), QStringLiteral("2025-11-30T08:15:03.512Z"), 4),
+        report(QStringLiteral("delivered"), QStringLiteral("1764490503"), 5),
     });
     QCOMPARE(timeline.entries().size(), 2);
     const StatusTimeline::Entry &repeated = timeline.entries().at(0);
@@ -195,7 +198,8 @@ void StatusTimelineTest::repeatsInOtherTimeFormats()
     QVERIFY(repeated.flags.testFlag(StatusTimeline::Duplicate));
     QCOMPARE(repeated.copies.at(1).timestamp.raw(), QStringLiteral("1764490502000"));
     QCOMPARE(repeated.copies.at(2).timestamp.raw(), QStringLiteral("2025-11-30T10:15:02+02:00"));
-    QCOMPARE(timeline.entries().at(1).count(), 1);
+    QCOMPARE(timeline.entries().at(1).count(), 3);
+    QCOMPARE(timeline.entries().size(), 2);
 }
 
 void StatusTimelineTest::gaps()
