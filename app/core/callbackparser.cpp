@@ -362,13 +362,14 @@ InboundMessage readNotification(const QJsonObject &object)
         const FieldReader referral = fields.nested(fields.object(QLatin1String("referral")), QLatin1String("referral"));
         const FieldReader media =
             referral.nested(referral.object(QLatin1String("referral_media")), QLatin1String("referral_media"));
-        message.referral = InboundMessage::Referral{referral.text(QLatin1String("headline")),
-                                                    referral.text(QLatin1String("body")),
-                                                    referral.text(QLatin1String("source_type")),
-                                                    referral.text(QLatin1String("source_id")),
-                                                    referral.text(QLatin1String("source_url")),
-                                                    media.text(QLatin1String("type")),
-                                                    media.text(QLatin1String("url"))};
+        InboundMessage::Referral details{referral.text(QLatin1String("headline")),
+                                         referral.text(QLatin1String("body")),
+                                         referral.text(QLatin1String("source_type")),
+                                         referral.text(QLatin1String("source_id")),
+                                         referral.text(QLatin1String("source_url")),
+                                         media.text(QLatin1String("type")),
+                                         media.text(QLatin1String("url"))};
+        message.referral = std::make_shared<const InboundMessage::Referral>(std::move(details));
     }
     return message;
 }

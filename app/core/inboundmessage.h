@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 // One element of a callback's "notifications" array: a message a user sent to the bot.
@@ -42,7 +43,9 @@ public:
     Timestamp timestamp;
     MessageContent content;
     std::optional<ReplyTo> replyingTo;
-    std::optional<Referral> referral;
+    // Few messages come from an ad or a post, so the referral sits apart from the
+    // message, which keeps every message smaller by the size of a Referral.
+    std::shared_ptr<const Referral> referral;
     bool forwarded = false;
     bool frequentlyForwarded = false;
     // The body of the page the message came in, shared by every message of that

@@ -130,7 +130,7 @@ void CallbackParserTest::mixedTypesContent()
 
     const InboundMessage &referral = page.messages.at(9);
     QVERIFY(referral.frequentlyForwarded);
-    QVERIFY(referral.referral.has_value());
+    QVERIFY(referral.referral != nullptr);
     QCOMPARE(referral.referral->sourceType, QStringLiteral("ad"));
     QCOMPARE(referral.referral->mediaType, QStringLiteral("image"));
 
