@@ -111,14 +111,20 @@ void LoadAllBar::handleStarted()
     m_model->clear();
     m_proxy->setDynamicSortFilter(false);
     m_progressBar->show();
-    m_progressLabel->setText(tr("Loading every page\u2026"));
+    showText(tr("Loading every page\u2026"), QString());
     Q_EMIT statusMessage(tr("Loading every page, up to %1 requests at a time\u2026").arg(m_loader->requestsInFlight()));
     updateEnabled();
 }
 
 void LoadAllBar::showProgress(double messagesPerSecond)
 {
-    m_progressLabel->setText(tr("%1, %2 messages/s").arg(loadedText(), QLocale().toString(qRound64(messagesPerSecond))));
+    // The short form fits beside the paging buttons; the tooltip has the pages too.
+    const QLocale locale;
+    const qint64 messages = m_loader->messagesDelivered();
+    const QString rate = locale.toString(qRound64(messagesPerSecond));
+    showText(messages == 1 ? tr("1 message, %1 messages/s").arg(rate)
+                           : tr("%1 messages, %2 messages/s").arg(locale.toString(messages), rate),
+             tr("%1, %2 messages/s").arg(loadedText(), rate));
 }
 
 void LoadAllBar::handleRetry(int page, int httpStatus, int retry, int maxRetries, std::chrono::milliseconds delay)
@@ -130,14 +136,16 @@ void LoadAllBar::handleCompleted(int lastPage, const QString &message)
 {
     endLoad();
     const double seconds = double(m_loader->elapsedMilliseconds()) / 1000.0;
-    m_progressLabel->setText(tr("All %1 in %2 s (last page: %3)").arg(loadedText()).arg(seconds, 0, 'f', 1).arg(lastPage));
+    const QString text = tr("All %1, %2 s").arg(loadedText()).arg(seconds, 0, 'f', 1);
+    showText(text, tr("%1. Page %2 is the last page.").arg(text).arg(lastPage));
     Q_EMIT statusMessage(message);
 }
 
 void LoadAllBar::handleFailed(int page, const ApiError &error)
 {
     endLoad();
-    m_progressLabel->setText(tr("Stopped at page %1: %2 kept").arg(page).arg(loadedText()));
+    const QString text = tr("Stopped at page %1: %2 kept").arg(page).arg(loadedText());
+    showText(text, text);
     Q_EMIT statusMessage(tr("Page %1 failed: %2").arg(page).arg(error.summary()));
     Q_EMIT errorMessage(tr("Loading every page stopped because page %1 could not be loaded. The %2 before it "
                            "stay in the table. %3")
@@ -148,7 +156,8 @@ void LoadAllBar::handleFailed(int page, const ApiError &error)
 void LoadAllBar::handleCancelled()
 {
     endLoad();
-    m_progressLabel->setText(tr("Cancelled: %1 kept").arg(loadedText()));
+    const QString text = tr("Cancelled: %1 kept").arg(loadedText());
+    showText(text, text);
     Q_EMIT statusMessage(tr("Loading every page was cancelled; the %1 stay in the table.").arg(loadedText()));
 }
 
@@ -169,6 +178,12 @@ void LoadAllBar::updateEnabled()
     m_cancelButton->setEnabled(loading);
     m_cancelAction->setEnabled(loading);
     m_loadAllButton->setEnabled(!m_loader->isRunning());
+}
+
+void LoadAllBar::showText(const QString &text, const QString &toolTip)
+{
+    m_progressLabel->setText(text);
+    m_progressLabel->setToolTip(toolTip);
 }
 
 QString LoadAllBar::loadedText() const

@@ -68,6 +68,8 @@ private:
     // Appends what waits in the batch and sorts once, after a load ends in any way.
     void endLoad();
     void updateEnabled();
+    void showText(const QString &text, const QString &toolTip);
+    // "1,234 messages from 5 pages"
     QString loadedText() const;
 
     AllPagesLoader *m_loader;

@@ -161,8 +161,10 @@ void LoadAllTest::progressShowsCountAndRate()
     QVERIFY(m_window->loadAllBar()->cancelButton()->isEnabled());
     QVERIFY(!m_window->loadAllBar()->loadAllButton()->isEnabled());
     const QString label = m_window->loadAllBar()->progressLabel()->text();
-    QVERIFY2(label.contains(QStringLiteral(" messages from ")), qPrintable(label));
+    QVERIFY2(label.contains(QStringLiteral(" messages, ")), qPrintable(label));
     QVERIFY2(label.endsWith(QStringLiteral(" messages/s")), qPrintable(label));
+    const QString toolTip = m_window->loadAllBar()->progressLabel()->toolTip();
+    QVERIFY2(toolTip.contains(QStringLiteral(" from ")), qPrintable(toolTip));
 
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->allPagesLoader()->isRunning(), WaitMilliseconds);
     QCOMPARE(m_window->messageModel()->rowCount(), MessageCount);
