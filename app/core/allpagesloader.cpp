@@ -4,6 +4,8 @@
 #include "logcategories.h"
 #include "notificationpagereply.h"
 
+#include <limits>
+
 AllPagesLoader::AllPagesLoader(ApiClient *client, QObject *parent)
     : QObject(parent), m_client(client)
 {
@@ -41,6 +43,7 @@ void AllPagesLoader::start(const NotificationQuery &query)
     m_arrived.clear();
     m_nextPage = query.page;
     m_nextToDeliver = query.page;
+    m_shortPage = std::numeric_limits<int>::max();
     m_pagesDelivered = 0;
     m_messagesDelivered = 0;
     m_bytesReceived = 0;
@@ -85,7 +88,8 @@ void AllPagesLoader::requestMorePages()
     // retry, say) would let them pile up. Requests stop at twice the in-flight
     // limit past the next page to deliver.
     const int pageLimit = m_nextToDeliver + 2 * m_requestsInFlight;
-    while (m_running && m_inFlight.size() < m_requestsInFlight && m_nextPage < pageLimit) {
+    while (m_running && m_inFlight.size() < m_requestsInFlight && m_nextPage < pageLimit
+           && m_nextPage <= m_shortPage) {
         const int page = m_nextPage++;
         NotificationPageReply *reply = m_client->fetchNotifications(m_query.withPage(page), this);
         m_inFlight.insert(page, reply);
@@ -112,10 +116,32 @@ void AllPagesLoader::handleFinished(NotificationPageReply *reply)
         arrived.error = reply->error();
     else
         arrived.content = reply->takePage();
+    // A short page ends the data, so the pages after it are not needed, even
+    // before the pages ahead of it have arrived.
+    if (!arrived.error && arrived.content.callbackCount < m_query.pageSize && page < m_shortPage) {
+        m_shortPage = page;
+        cancelRequestsAfter(page);
+    }
     m_arrived.insert(page, std::move(arrived));
 
     deliverArrivedPages();
     requestMorePages();
+}
+
+void AllPagesLoader::cancelRequestsAfter(int page)
+{
+    for (auto it = m_inFlight.begin(); it != m_inFlight.end();) {
+        if (it.key() <= page) {
+            ++it;
+            continue;
+        }
+        if (NotificationPageReply *reply = it.value()) {
+            reply->disconnect(this);
+            reply->cancel();
+            reply->deleteLater();
+        }
+        it = m_inFlight.erase(it);
+    }
 }
 
 void AllPagesLoader::deliverArrivedPages()

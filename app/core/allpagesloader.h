@@ -12,6 +12,7 @@
 #include <QPointer>
 
 #include <chrono>
+#include <limits>
 #include <optional>
 
 class ApiClient;
@@ -24,7 +25,7 @@ class NotificationPageReply;
 // requested more than twice the in-flight limit ahead of the next page to deliver.
 // PageSequence finds the end (a short, empty or repeated page) and drops messages
 // that an earlier page listed, as it does for NotificationPager. Pages past the end
-// that were already requested are cancelled. The load ends exactly once, with
+// that were already requested are cancelled, as soon as a short page arrives. The load ends exactly once, with
 // completed(), failed() or cancelled(), and the pages delivered before that stay
 // delivered.
 class AllPagesLoader : public QObject
@@ -88,6 +89,7 @@ private:
 
     void requestMorePages();
     void handleFinished(NotificationPageReply *reply);
+    void cancelRequestsAfter(int page);
     void deliverArrivedPages();
     // Delivers one page; false when the load ended with it.
     bool deliver(int page, Arrived arrived);
@@ -107,6 +109,9 @@ private:
     int m_requestsInFlight = MaxRequestsInFlight;
     int m_nextPage = 1;
     int m_nextToDeliver = 1;
+    // The first page that arrived with fewer callbacks than the page size; no page
+    // after it is requested.
+    int m_shortPage = std::numeric_limits<int>::max();
     int m_pagesDelivered = 0;
     qint64 m_messagesDelivered = 0;
     qint64 m_bytesReceived = 0;

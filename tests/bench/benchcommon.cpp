@@ -73,6 +73,13 @@ double threadCpuMilliseconds()
     return double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6;
 }
 
+double processCpuMilliseconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6;
+}
+
 qint64 residentBytes()
 {
     malloc_trim(0);
@@ -152,6 +159,7 @@ LoadResult loadAllPages(const ApiEndpoint &endpoint, int pageSize, MessageTableM
     NotificationQuery query;
     query.pageSize = pageSize;
     const double cpuAtStart = threadCpuMilliseconds();
+    const double processCpuAtStart = processCpuMilliseconds();
     QElapsedTimer timer;
     timer.start();
     loader.start(query);
@@ -159,6 +167,7 @@ LoadResult loadAllPages(const ApiEndpoint &endpoint, int pageSize, MessageTableM
     appender.flush();
     result.wallMilliseconds = double(timer.nsecsElapsed()) / 1e6;
     result.threadCpuMilliseconds = threadCpuMilliseconds() - cpuAtStart;
+    result.processCpuMilliseconds = processCpuMilliseconds() - processCpuAtStart;
 
     if (countConnections)
         collectClientPorts(serverPort, &result.clientPorts);

@@ -33,6 +33,9 @@ double medianMilliseconds(int runs, const std::function<void()> &job);
 // CPU time of the calling thread, in milliseconds.
 double threadCpuMilliseconds();
 
+// CPU time of this process, all threads together, in milliseconds.
+double processCpuMilliseconds();
+
 // VmRSS of this process from /proc/self/status, in bytes, after returning freed
 // heap memory to the system (malloc_trim), so that freed buffers do not count.
 qint64 residentBytes();
@@ -47,6 +50,8 @@ struct LoadResult
     double wallMilliseconds = 0;
     // CPU time of the thread that ran the load (the GUI thread in the window).
     double threadCpuMilliseconds = 0;
+    // CPU time of the whole process during the load, parsing threads included.
+    double processCpuMilliseconds = 0;
     int pages = 0;
     qint64 messages = 0;
     qint64 bodyBytes = 0;

@@ -114,8 +114,9 @@ void FetchBench::fetchAgainstCurl()
                         QStringLiteral("%1 ms with one request in flight").arg(sequential, 0, 'f', 0));
     Bench::printMeasure(QStringLiteral("fetch detail"),
                         QStringLiteral("%1 messages in %2 pages (%3 MB); inspector: up to %4 requests in flight, "
-                                       "%5 connections opened, %7 page requests, server CPU %8 ms; curl: 1 request "
-                                       "in flight, %6 connections opened, %9 page requests, server CPU %10 ms")
+                                       "%5 connections opened, %7 page requests, server CPU %8 ms, client CPU %11 "
+                                       "ms; curl: 1 request in flight, %6 connections opened, %9 page requests, "
+                                       "server CPU %10 ms")
                             .arg(load.messages)
                             .arg(load.pages)
                             .arg(double(load.bodyBytes) / 1e6, 0, 'f', 1)
@@ -125,7 +126,8 @@ void FetchBench::fetchAgainstCurl()
                             .arg(load.pagesRequested)
                             .arg(serverCpuInspector, 0, 'f', 0)
                             .arg(load.pages + 1)
-                            .arg(serverCpuCurl, 0, 'f', 0));
+                            .arg(serverCpuCurl, 0, 'f', 0)
+                            .arg(load.processCpuMilliseconds, 0, 'f', 0));
     Bench::printResult(QStringLiteral("fetch 100k"), QStringLiteral("load all (with parsing)"), inspector,
                        QStringLiteral("curl keep-alive"), baseline, QStringLiteral("ms"), 1.5);
     QVERIFY(load.peakRequestsInFlight <= 6);
