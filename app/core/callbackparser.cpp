@@ -76,9 +76,12 @@ public:
     {
     }
 
-    QString text(QLatin1String key) const
+    QString text(QLatin1String key) const { return text(key, m_object.value(key)); }
+
+    // Reads value, already looked up at key, so that a caller that also needs
+    // to know whether the key is present looks it up once.
+    QString text(QLatin1String key, const QJsonValue &value) const
     {
-        const QJsonValue value = m_object.value(key);
         switch (value.type()) {
         case QJsonValue::String:
             return value.toString();
@@ -140,9 +143,10 @@ public:
     }
 
     // The nested object at key; an empty object (noted when present) otherwise.
-    QJsonObject object(QLatin1String key) const
+    QJsonObject object(QLatin1String key) const { return object(key, m_object.value(key)); }
+
+    QJsonObject object(QLatin1String key, const QJsonValue &value) const
     {
-        const QJsonValue value = m_object.value(key);
         if (!value.isObject() && !value.isUndefined())
             note(key, QStringLiteral("is %1, not an object").arg(typeName(value)));
         return value.toObject();
@@ -325,12 +329,14 @@ InboundMessage readNotification(const QJsonObject &object)
     InboundMessage message;
     const FieldReader fields(object, &message.problems);
 
-    message.messageId = fields.text(QLatin1String("message_id"));
-    if (!fields.contains(QLatin1String("message_id")))
+    const QJsonValue id = object.value(QLatin1String("message_id"));
+    message.messageId = fields.text(QLatin1String("message_id"), id);
+    if (id.isUndefined())
         message.problems.append(QStringLiteral("message_id is missing"));
-    message.from = fields.text(QLatin1String("from"));
+    const QJsonValue from = object.value(QLatin1String("from"));
+    message.from = fields.text(QLatin1String("from"), from);
     message.fromDigits = Msisdn::normalize(message.from);
-    if (!fields.contains(QLatin1String("from")))
+    if (from.isUndefined())
         message.problems.append(QStringLiteral("from is missing"));
     message.to = fields.text(QLatin1String("to"));
     message.forwarded = fields.flag(QLatin1String("forwarded"));
@@ -353,13 +359,17 @@ InboundMessage readNotification(const QJsonObject &object)
         message.problems.append(QStringLiteral("message is %1, not an object").arg(typeName(content)));
     }
 
-    if (fields.contains(QLatin1String("replying_to"))) {
-        const FieldReader reply = fields.nested(fields.object(QLatin1String("replying_to")), QLatin1String("replying_to"));
+    const QJsonValue replyingTo = object.value(QLatin1String("replying_to"));
+    if (!replyingTo.isUndefined()) {
+        const FieldReader reply =
+            fields.nested(fields.object(QLatin1String("replying_to"), replyingTo), QLatin1String("replying_to"));
         message.replyingTo = InboundMessage::ReplyTo{reply.text(QLatin1String("message_id")), reply.text(QLatin1String("from"))};
     }
 
-    if (fields.contains(QLatin1String("referral"))) {
-        const FieldReader referral = fields.nested(fields.object(QLatin1String("referral")), QLatin1String("referral"));
+    const QJsonValue referralValue = object.value(QLatin1String("referral"));
+    if (!referralValue.isUndefined()) {
+        const FieldReader referral =
+            fields.nested(fields.object(QLatin1String("referral"), referralValue), QLatin1String("referral"));
         const FieldReader media =
             referral.nested(referral.object(QLatin1String("referral_media")), QLatin1String("referral_media"));
         InboundMessage::Referral details{referral.text(QLatin1String("headline")),
