@@ -98,6 +98,8 @@ QString ApiError::networkSummary() const
 QString ApiError::timeoutText() const
 {
     const qint64 seconds = (timeLimitMilliseconds + 999) / 1000;
+    if (timeLimit == TimeLimit::Total && httpStatus == 0 && bytesReceived == 0)
+        return tr("No response arrived within %1.").arg(formatSeconds(seconds));
     if (timeLimit == TimeLimit::Total) {
         return tr("The response was still incomplete after %1, with %2 received, so the server or "
                   "the network is sending too slowly.")

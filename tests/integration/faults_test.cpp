@@ -54,6 +54,7 @@ private Q_SLOTS:
     void connectionRefused();
     void resetMidBody();
     void neverAnswerTimesOut();
+    void neverAnswerHitsTotalTimeout();
     void neverAnswerCancelled();
     void dripPassesTransferTimeout();
     void dripHitsTotalTimeout();
@@ -219,6 +220,20 @@ void FaultsTest::neverAnswerTimesOut()
     QVERIFY2(result.text().contains(u"did not answer in time"_s), qPrintable(result.text()));
     QVERIFY2(result.text().contains(u"Nothing arrived for 1 second"_s), qPrintable(result.text()));
     QVERIFY(result.elapsedMilliseconds >= 400);
+    QVERIFY(result.elapsedMilliseconds < 8000);
+}
+
+void FaultsTest::neverAnswerHitsTotalTimeout()
+{
+    m_simulator->setFault(SimulatorFault::neverAnswer());
+    m_client->setTotalTimeout(800ms);
+    const auto result = fetchPage();
+
+    QCOMPARE(result.finishedCount, 1);
+    QCOMPARE(result.error().kind, ApiError::Kind::Timeout);
+    QCOMPARE(result.error().timeLimit, ApiError::TimeLimit::Total);
+    QVERIFY2(result.text().contains(u"No response arrived within 1 second"_s), qPrintable(result.text()));
+    QVERIFY(result.elapsedMilliseconds >= 700);
     QVERIFY(result.elapsedMilliseconds < 8000);
 }
 
