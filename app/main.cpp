@@ -75,8 +75,8 @@ void setUpParser(QCommandLineParser &parser, const Options &options)
 int runReadCommand(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    // The command prints every failure in its own words, so the log lines that say
-    // the same are left out unless the user asks for them with QT_LOGGING_RULES.
+    // The command prints every failure in its own words, so the log lines that repeat
+    // them are left out unless QT_LOGGING_RULES requests them.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("inspector.*.info=false\ninspector.*.warning=false"));
     QFile output;

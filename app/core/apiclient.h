@@ -46,7 +46,7 @@ public:
     void setMaxBodyBytes(qint64 bytes) { m_replySettings.maxBodyBytes = bytes; }
     qint64 maxBodyBytes() const { return m_replySettings.maxBodyBytes; }
 
-    // Retries of answers 429, 502, 503 and 504; three retries from 1 second on unless set.
+    // Sets the retries of responses 429, 502, 503 and 504. The default is three retries, the first after 1 second.
     void setRetryPolicy(const ApiReply::RetryPolicy &policy) { m_replySettings.retryPolicy = policy; }
     const ApiReply::RetryPolicy &retryPolicy() const { return m_replySettings.retryPolicy; }
 

@@ -53,7 +53,7 @@ public:
     qint64 sizeLimitBytes = 0;  // the limit that a TooLarge body passed
     QUrl redirectTarget;        // where a redirect that was not followed pointed
 
-    // Sentences that say what failed and what to do; never contains the token.
+    // Returns sentences that name what failed and what to do next. The text never contains the token.
     QString toUserText() const;
     // The first sentence alone, for a status bar.
     QString summary() const;

@@ -74,7 +74,7 @@ public:
 
 Q_SIGNALS:
     void finished();
-    // The server answered with a status worth retrying; the request is sent again after delay.
+    // Emitted when the response status is 429, 502, 503 or 504. The request is sent again after delay.
     void retryScheduled(int retry, int maxRetries, std::chrono::milliseconds delay, const QString &reason);
 
 protected:
