@@ -2,6 +2,7 @@
 
 #include "logcategories.h"
 #include "msisdn.h"
+#include "simdpagereader.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -497,6 +498,46 @@ std::optional<ParseError> readResults(const QByteArray &body, QJsonArray *result
     return std::nullopt;
 }
 
+// The page read with QJsonDocument: for bodies that SimdPageReader does not take,
+// and for the errors, with their positions, of bodies that are not a page.
+std::optional<ParseError> readPageSlowly(const QByteArray &body, CallbackParser::NotificationPage *page)
+{
+    QJsonArray results;
+    if (auto error = readResults(body, &results))
+        return error;
+
+    page->callbackCount = int(results.size());
+    page->messages.reserve(results.size());
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const QJsonValue element = results.at(i);
+        if (!element.isObject())
+            return structureError(resultPath(i), QStringLiteral("an object"), element);
+        const QJsonObject object = element.toObject();
+
+        QJsonArray statuses;
+        QJsonArray notifications;
+        QJsonArray contacts;
+        if (auto error = checkObjectArray(object, QLatin1String("statuses"), i, &statuses))
+            return error;
+        if (auto error = checkObjectArray(object, QLatin1String("notifications"), i, &notifications))
+            return error;
+        if (auto error = checkObjectArray(object, QLatin1String("contacts"), i, &contacts))
+            return error;
+
+        for (const QJsonValue &contactValue : std::as_const(contacts))
+            page->contacts.append(readContact(contactValue.toObject()));
+        for (qsizetype n = 0; n < notifications.size(); ++n) {
+            InboundMessage message = readNotification(notifications.at(n).toObject());
+            message.pageBody = body;
+            message.callbackIndex = int(i);
+            message.notificationIndex = int(n);
+            shareRepeatedText(page->messages, &message);
+            page->messages.append(std::move(message));
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 std::optional<ParseError> CallbackParser::parseCallbacks(const QByteArray &body, QList<Callback> *callbacks)
@@ -545,64 +586,68 @@ std::optional<ParseError> CallbackParser::parseCallbacks(const QByteArray &body,
 
 std::optional<ParseError> CallbackParser::parseNotificationPage(const QByteArray &body, NotificationPage *page)
 {
-    // The same checks as parseCallbacks(), without building a Callback per result,
-    // because a page of a thousand messages is read on every page of a full load.
-    QJsonArray results;
-    if (auto error = readResults(body, &results))
-        return error;
-
     // Every message keeps the body for its raw JSON. A body read from the network
     // has spare capacity from growing, so the messages share an exact copy.
     const QByteArray compactBody(body.constData(), body.size());
 
     NotificationPage result;
-    result.callbackCount = int(results.size());
-    result.messages.reserve(results.size());
-    QHash<QString, QString> names;
-    for (qsizetype i = 0; i < results.size(); ++i) {
-        const QJsonValue element = results.at(i);
-        if (!element.isObject())
-            return structureError(resultPath(i), QStringLiteral("an object"), element);
-        const QJsonObject object = element.toObject();
-
-        QJsonArray statuses;
-        QJsonArray notifications;
-        QJsonArray contacts;
-        if (auto error = checkObjectArray(object, QLatin1String("statuses"), i, &statuses))
-            return error;
-        if (auto error = checkObjectArray(object, QLatin1String("notifications"), i, &notifications))
-            return error;
-        if (auto error = checkObjectArray(object, QLatin1String("contacts"), i, &contacts))
-            return error;
-
-        for (const QJsonValue &contactValue : std::as_const(contacts)) {
-            Contact contact = readContact(contactValue.toObject());
-            if (!contact.name.isEmpty() && !contact.waIdDigits.isEmpty())
-                names.insert(contact.waIdDigits, contact.name);
-            result.contacts.append(std::move(contact));
-        }
-        for (qsizetype n = 0; n < notifications.size(); ++n) {
-            InboundMessage message = readNotification(notifications.at(n).toObject());
+    SimdPageReader::Page fastPage;
+    if (SimdPageReader::readPage(compactBody, &fastPage)) {
+        result.callbackCount = fastPage.callbackCount;
+        result.contacts = std::move(fastPage.contacts);
+        result.messages.reserve(fastPage.notifications.size());
+        for (SimdPageReader::Notification &entry : fastPage.notifications) {
+            InboundMessage message = entry.message
+                ? std::move(*entry.message)
+                : readNotification(QJsonDocument::fromJson(QByteArray::fromRawData(compactBody.constData() + entry.offset,
+                                                                                   entry.length))
+                                       .object());
             message.pageBody = compactBody;
-            message.callbackIndex = int(i);
-            message.notificationIndex = int(n);
+            message.callbackIndex = entry.callbackIndex;
+            message.notificationIndex = entry.notificationIndex;
+            message.rawOffset = int(entry.offset);
+            message.rawLength = int(entry.length);
             shareRepeatedText(result.messages, &message);
             result.messages.append(std::move(message));
         }
+    } else if (auto error = readPageSlowly(compactBody, &result)) {
+        return error;
     }
 
     // A contact names the sender of every message on the page, also of messages in
     // callbacks before its own.
+    QHash<QString, QString> names;
+    for (const Contact &contact : std::as_const(result.contacts)) {
+        if (!contact.name.isEmpty() && !contact.waIdDigits.isEmpty())
+            names.insert(contact.waIdDigits, contact.name);
+    }
     result.messageIds.reserve(result.messages.size());
     for (InboundMessage &message : result.messages) {
         result.messageIds.insert(message.messageId);
-        message.contactName = names.value(message.fromDigits);
+        if (!names.isEmpty())
+            message.contactName = names.value(message.fromDigits);
         if (!message.problems.isEmpty())
             ++result.messagesWithProblems;
     }
     qCDebug(lcParse) << "read" << result.messages.size() << "messages from" << result.callbackCount << "callbacks";
     *page = std::move(result);
     return std::nullopt;
+}
+
+InboundMessage CallbackParser::parseNotification(const QByteArray &pageBody, int offset, int length)
+{
+    InboundMessage message;
+    if (offset < 0 || length <= 0 || qsizetype(offset) + length > pageBody.size())
+        return message;
+    const char *text = pageBody.constData() + offset;
+    if (std::optional<InboundMessage> fast = SimdPageReader::readNotification(text, length))
+        message = std::move(*fast);
+    else
+        message = readNotification(QJsonDocument::fromJson(QByteArray::fromRawData(text, length)).object());
+    message.pageBody = pageBody;
+    message.rawOffset = offset;
+    message.rawLength = length;
+    return message;
 }
 
 std::optional<ParseError> CallbackParser::parseStatusHistory(const QByteArray &body, QList<DeliveryReport> *reports)

@@ -35,6 +35,12 @@ public:
 
     static std::optional<ParseError> parseCallbacks(const QByteArray &body, QList<Callback> *callbacks);
     static std::optional<ParseError> parseNotificationPage(const QByteArray &body, NotificationPage *page);
+    // Reads the notification object at [offset, offset + length) of a page body, as
+    // parseNotificationPage() read it, except for the sender's contact name, which
+    // comes from elsewhere on the page. A message from a page body keeps its offset
+    // and length, so that a model can keep those and read the message again when
+    // it is needed.
+    static InboundMessage parseNotification(const QByteArray &pageBody, int offset, int length);
     static std::optional<ParseError> parseStatusHistory(const QByteArray &body, QList<DeliveryReport> *reports);
     // Reads an error body ({"message", "details"}); false when the body is not such an object.
     static bool parseErrorBody(const QByteArray &body, QString *message, QString *details);

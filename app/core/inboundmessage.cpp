@@ -103,6 +103,8 @@ QString InboundMessage::summary() const
 
 QJsonObject InboundMessage::rawJson() const
 {
+    if (rawOffset >= 0 && qsizetype(rawOffset) + rawLength <= pageBody.size())
+        return QJsonDocument::fromJson(QByteArray::fromRawData(pageBody.constData() + rawOffset, rawLength)).object();
     if (pageBody.isEmpty() || callbackIndex < 0 || notificationIndex < 0)
         return QJsonObject();
     const QJsonArray results = QJsonDocument::fromJson(pageBody).object().value(QLatin1String("results")).toArray();

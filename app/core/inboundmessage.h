@@ -21,6 +21,8 @@ public:
     {
         QString messageId; // may be empty: the API can omit it
         QString from;
+
+        friend bool operator==(const ReplyTo &, const ReplyTo &) = default;
     };
 
     struct Referral
@@ -32,6 +34,8 @@ public:
         QString sourceUrl;
         QString mediaType;
         QString mediaUrl;
+
+        friend bool operator==(const Referral &, const Referral &) = default;
     };
 
     QString messageId;
@@ -50,11 +54,14 @@ public:
     bool frequentlyForwarded = false;
     // The body of the page the message came in, shared by every message of that
     // page, and the notification's place in it (results[callbackIndex]
-    // .notifications[notificationIndex]). A parsed copy of each notification would
-    // take several times the memory of its text.
+    // .notifications[notificationIndex]), and, when known, the bytes of its JSON
+    // object there. A parsed copy of each notification would take several times
+    // the memory of its text.
     QByteArray pageBody;
     int callbackIndex = -1;
     int notificationIndex = -1;
+    int rawOffset = -1;
+    int rawLength = 0;
     QStringList problems; // parts that could not be read, in plain words
 
     // The sender as shown: the profile name, or the number when there is none.

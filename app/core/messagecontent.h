@@ -15,6 +15,8 @@ struct MessageContent
     struct Text
     {
         QString body;
+
+        friend bool operator==(const Text &, const Text &) = default;
     };
 
     struct Location
@@ -24,6 +26,8 @@ struct MessageContent
         QString name;
         QString address;
         QString url;
+
+        friend bool operator==(const Location &, const Location &) = default;
     };
 
     // image, video, audio, voice, document and sticker
@@ -35,6 +39,8 @@ struct MessageContent
         QString filename;
         // Sticker metadata as name and value, in the order it came.
         QList<std::pair<QString, QString>> metadata;
+
+        friend bool operator==(const Media &, const Media &) = default;
     };
 
     struct ContactCard
@@ -45,15 +51,21 @@ struct MessageContent
             Field field;
             QString type; // e.g. "CELL", "WORK"; may be empty
             QString value;
+
+            friend bool operator==(const Entry &, const Entry &) = default;
         };
 
         QString formattedName;
         QList<Entry> entries;
+
+        friend bool operator==(const ContactCard &, const ContactCard &) = default;
     };
 
     struct SharedContacts
     {
         QList<ContactCard> cards;
+
+        friend bool operator==(const SharedContacts &, const SharedContacts &) = default;
     };
 
     struct Button
@@ -61,6 +73,8 @@ struct MessageContent
         QString index;
         QString text;
         QString payload;
+
+        friend bool operator==(const Button &, const Button &) = default;
     };
 
     struct Interactive
@@ -69,6 +83,8 @@ struct MessageContent
         QString id;
         QString title;
         QString description;
+
+        friend bool operator==(const Interactive &, const Interactive &) = default;
     };
 
     struct GroupEvent
@@ -77,18 +93,25 @@ struct MessageContent
         QString body;
         QString inGroup;
         QStringList members;
+
+        friend bool operator==(const GroupEvent &, const GroupEvent &) = default;
     };
 
     struct Error
     {
         QString details;
+
+        friend bool operator==(const Error &, const Error &) = default;
     };
 
     struct Unknown
     {
+        friend bool operator==(const Unknown &, const Unknown &) = default;
     };
 
     using Value = std::variant<Unknown, Text, Location, Media, SharedContacts, Button, Interactive, GroupEvent, Error>;
 
     Value value;
+
+    friend bool operator==(const MessageContent &, const MessageContent &) = default;
 };
