@@ -1,9 +1,13 @@
 #include "messagetablemodel.h"
 
+#include "callbackparser.h"
 #include "logcategories.h"
 #include "notificationpager.h"
 
+#include <QThreadPool>
+
 #include <limits>
+#include <memory>
 
 namespace {
 
@@ -16,16 +20,25 @@ QString isolated(const QString &text)
 
 constexpr int ToolTipPreviewGraphemes = 600;
 
+// Rows read again and kept at once: more than a screen of rows, so that painting
+// reads each shown row once.
+constexpr int CachedMessageCount = 1024;
+
+qint64 timeSortValue(const Timestamp &timestamp)
+{
+    return timestamp.isValid() ? timestamp.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+}
+
 } // namespace
 
 MessageTableModel::MessageTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : QAbstractTableModel(parent), m_cache(CachedMessageCount)
 {
 }
 
 int MessageTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_messages.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int MessageTableModel::columnCount(const QModelIndex &parent) const
@@ -35,21 +48,23 @@ int MessageTableModel::columnCount(const QModelIndex &parent) const
 
 QVariant MessageTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || std::size_t(index.row()) >= m_messages.size() || index.column() >= ColumnCount)
+    if (!index.isValid() || std::size_t(index.row()) >= m_rows.size() || index.column() >= ColumnCount)
         return QVariant();
 
-    const InboundMessage &message = m_messages[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-        return displayValue(message, index.column());
+        return displayValue(message(index.row()), index.column());
     case Qt::ToolTipRole:
-        return toolTip(message, index.column());
+        return toolTip(message(index.row()), index.column());
     case SortValueRole:
-        return sortValue(message, index.column());
+        // Sorting by time, the usual sort, reads no message.
+        if (index.column() == TimeColumn)
+            return m_rows[std::size_t(index.row())].sortTime;
+        return sortValue(message(index.row()), index.column());
     case MessageIndexRole:
         return index.row();
     case SearchTextRole:
-        return searchText(message);
+        return searchText(message(index.row()));
     default:
         break;
     }
@@ -143,8 +158,7 @@ QVariant MessageTableModel::sortValue(const InboundMessage &message, int column)
 {
     switch (column) {
     case TimeColumn:
-        return message.timestamp.isValid() ? message.timestamp.toMSecsSinceEpoch()
-                                           : std::numeric_limits<qint64>::max();
+        return timeSortValue(message.timestamp);
     case SenderColumn:
         return message.fromDigits.isEmpty() ? message.from : message.fromDigits;
     case TypeColumn:
@@ -208,31 +222,31 @@ QStringList MessageTableModel::flagTexts(const InboundMessage &message) const
 void MessageTableModel::setMessages(const QList<InboundMessage> &messages)
 {
     beginResetModel();
-    m_messages.assign(messages.cbegin(), messages.cend());
+    m_rows.clear();
+    m_pageBodies.clear();
+    m_wholeMessages.clear();
+    forgetCache();
+    for (const InboundMessage &message : messages)
+        appendRow(message);
     endResetModel();
-    qCDebug(lcModel) << "message table shows" << m_messages.size() << "messages";
+    qCDebug(lcModel) << "message table shows" << m_rows.size() << "messages";
 }
 
 void MessageTableModel::appendMessages(const QList<InboundMessage> &messages)
 {
     if (messages.isEmpty())
         return;
-    const int first = int(m_messages.size());
-    const int last = first + int(messages.size()) - 1;
-    beginInsertRows(QModelIndex(), first, last);
-    m_messages.insert(m_messages.end(), messages.cbegin(), messages.cend());
+    const int first = int(m_rows.size());
+    beginInsertRows(QModelIndex(), first, first + int(messages.size()) - 1);
+    for (const InboundMessage &message : messages)
+        appendRow(message);
     endInsertRows();
 }
 
 void MessageTableModel::appendMessages(QList<InboundMessage> &&messages)
 {
-    if (messages.isEmpty())
-        return;
-    const int first = int(m_messages.size());
-    const int last = first + int(messages.size()) - 1;
-    beginInsertRows(QModelIndex(), first, last);
-    appendMoved(std::move(messages));
-    endInsertRows();
+    appendMessages(std::as_const(messages));
+    releaseElsewhere(QList<QList<InboundMessage>>{std::move(messages)});
 }
 
 void MessageTableModel::appendBatches(QList<QList<InboundMessage>> &&batches)
@@ -242,24 +256,71 @@ void MessageTableModel::appendBatches(QList<QList<InboundMessage>> &&batches)
         count += batch.size();
     if (count == 0)
         return;
-    const int first = int(m_messages.size());
+    const int first = int(m_rows.size());
     beginInsertRows(QModelIndex(), first, first + int(count) - 1);
-    for (QList<InboundMessage> &batch : batches)
-        appendMoved(std::move(batch));
+    for (const QList<InboundMessage> &batch : std::as_const(batches)) {
+        for (const InboundMessage &message : batch)
+            appendRow(message);
+    }
     endInsertRows();
+    releaseElsewhere(std::move(batches));
 }
 
-void MessageTableModel::appendMoved(QList<InboundMessage> &&messages)
+void MessageTableModel::releaseElsewhere(QList<QList<InboundMessage>> &&batches)
 {
-    // Moving out of a list that another copy still shares would detach it first,
-    // so a shared list is copied instead.
-    if (messages.isDetached()) {
-        for (InboundMessage &message : messages)
-            m_messages.push_back(std::move(message));
+    // Freeing a page of parsed messages takes longer than storing their rows, so a
+    // pool thread frees them. Their text is shared with nothing but the rows'
+    // contact names and page bodies, whose reference counts are atomic.
+    auto released = std::make_shared<QList<QList<InboundMessage>>>(std::move(batches));
+    batches.clear();
+    QThreadPool::globalInstance()->start([released] { released->clear(); });
+}
+
+void MessageTableModel::appendRow(const InboundMessage &message)
+{
+    Row row;
+    row.sortTime = timeSortValue(message.timestamp);
+    row.contactName = message.contactName;
+    row.callbackIndex = message.callbackIndex;
+    row.notificationIndex = message.notificationIndex;
+    if (message.rawOffset >= 0 && !message.pageBody.isEmpty()) {
+        // Messages of one page share its body, and pages arrive one after another.
+        if (m_pageBodies.empty() || m_pageBodies.back().constData() != message.pageBody.constData())
+            m_pageBodies.push_back(message.pageBody);
+        row.page = qint32(m_pageBodies.size() - 1);
+        row.offset = message.rawOffset;
+        row.length = message.rawLength;
     } else {
-        m_messages.insert(m_messages.end(), messages.cbegin(), messages.cend());
+        row.offset = qint32(m_wholeMessages.size());
+        m_wholeMessages.push_back(message);
     }
-    messages.clear();
+    m_rows.push_back(std::move(row));
+}
+
+const InboundMessage &MessageTableModel::message(int row) const
+{
+    const Row &stored = m_rows[std::size_t(row)];
+    if (stored.page < 0)
+        return m_wholeMessages[std::size_t(stored.offset)];
+
+    CachedMessage &cached = m_cache[std::size_t(row) % m_cache.size()];
+    if (cached.row != row) {
+        cached.message = CallbackParser::parseNotification(m_pageBodies[std::size_t(stored.page)], stored.offset,
+                                                           stored.length);
+        cached.message.contactName = stored.contactName;
+        cached.message.callbackIndex = stored.callbackIndex;
+        cached.message.notificationIndex = stored.notificationIndex;
+        cached.row = row;
+    }
+    return cached.message;
+}
+
+void MessageTableModel::forgetCache() const
+{
+    for (CachedMessage &cached : m_cache) {
+        cached.row = -1;
+        cached.message = InboundMessage();
+    }
 }
 
 void MessageTableModel::clear()
@@ -267,10 +328,10 @@ void MessageTableModel::clear()
     setMessages({});
 }
 
-const InboundMessage &MessageTableModel::messageAt(int row) const
+InboundMessage MessageTableModel::messageAt(int row) const
 {
-    Q_ASSERT(row >= 0 && std::size_t(row) < m_messages.size());
-    return m_messages[std::size_t(row)];
+    Q_ASSERT(row >= 0 && std::size_t(row) < m_rows.size());
+    return message(row);
 }
 
 void MessageTableModel::setSource(NotificationPager *pager)
@@ -291,7 +352,7 @@ void MessageTableModel::setTimeZone(TimeFormatter::Zone zone)
         return;
     m_timeZone = zone;
     Q_EMIT headerDataChanged(Qt::Horizontal, TimeColumn, TimeColumn);
-    if (m_messages.empty())
+    if (m_rows.empty())
         return;
     Q_EMIT dataChanged(index(0, TimeColumn), index(rowCount() - 1, TimeColumn), {Qt::DisplayRole, Qt::ToolTipRole});
 }

@@ -8,6 +8,7 @@
 #include <QPointer>
 
 #include <deque>
+#include <vector>
 
 class NotificationPager;
 
@@ -47,9 +48,8 @@ public:
     void appendBatches(QList<QList<InboundMessage>> &&batches);
     void clear();
 
-    // The message of a row, valid until the rows change. row must be between 0 and
-    // rowCount() - 1.
-    const InboundMessage &messageAt(int row) const;
+    // The message of a row. row must be between 0 and rowCount() - 1.
+    InboundMessage messageAt(int row) const;
 
 
     // Feeds the model from the pager, so every loaded page replaces the rows. Pass
@@ -60,18 +60,47 @@ public:
     TimeFormatter::Zone timeZone() const { return m_timeZone; }
 
 private:
+    // A row of a message parsed from a page: its place in the page body, which the
+    // rows of that page share. The model parses the message again when it is shown,
+    // because a parsed message takes several times the memory of its JSON. A
+    // message without a page body, such as one built in code, is kept whole.
+    struct Row
+    {
+        qint64 sortTime = 0;  // the time column's sort value
+        QString contactName;  // joined from the page's contacts by the parser
+        qint32 page = -1;     // index into m_pageBodies, or -1 for a message kept whole
+        qint32 offset = 0;    // into the page body, or into m_wholeMessages
+        qint32 length = 0;
+        qint32 callbackIndex = -1;
+        qint32 notificationIndex = -1;
+    };
+
+    // A message parsed again recently, by row. A view requests the same rows many
+    // times while it paints.
+    struct CachedMessage
+    {
+        int row = -1;
+        InboundMessage message;
+    };
+
+    // The message of a row, valid until the next call.
+    const InboundMessage &message(int row) const;
+    void appendRow(const InboundMessage &message);
+    void forgetCache() const;
+    static void releaseElsewhere(QList<QList<InboundMessage>> &&batches);
     QVariant displayValue(const InboundMessage &message, int column) const;
     QVariant toolTip(const InboundMessage &message, int column) const;
     QVariant sortValue(const InboundMessage &message, int column) const;
     QString senderText(const InboundMessage &message) const;
     QString replyToText(const InboundMessage &message) const;
     static QString searchText(const InboundMessage &message);
-    void appendMoved(QList<InboundMessage> &&messages);
     QStringList flagTexts(const InboundMessage &message) const;
 
-    // A deque, because appending to it never moves the messages already stored: a
-    // list would move every loaded message again each time it grows during a load.
-    std::deque<InboundMessage> m_messages;
+    // Deques, because appending to them never moves what they already hold.
+    std::deque<Row> m_rows;
+    std::deque<QByteArray> m_pageBodies;
+    std::deque<InboundMessage> m_wholeMessages;
+    mutable std::vector<CachedMessage> m_cache;
     QPointer<NotificationPager> m_source;
     QMetaObject::Connection m_sourceConnection;
     TimeFormatter::Zone m_timeZone = TimeFormatter::Zone::Utc;
