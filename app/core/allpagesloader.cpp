@@ -122,7 +122,8 @@ void AllPagesLoader::handleFinished(NotificationPageReply *reply)
         m_shortPage = page;
         cancelRequestsAfter(page);
     }
-    m_arrived.insert(page, std::move(arrived));
+    // QMap::insert() would copy the page.
+    m_arrived[page] = std::move(arrived);
 
     deliverArrivedPages();
     requestMorePages();

@@ -8,6 +8,8 @@
 #include <QPromise>
 #include <QThreadPool>
 
+#include <algorithm>
+
 namespace {
 
 // Qt's error codes below 200 are failures of the connection or a proxy. Codes from
@@ -156,8 +158,18 @@ void ApiReply::handleReadyRead()
 
 void ApiReply::appendBody()
 {
-    // One byte past the limit is enough to know the body is too large.
-    m_body.append(m_reply->read(m_settings.maxBodyBytes + 1 - m_body.size()));
+    // A body of known length grows once. One byte past the limit is enough to know
+    // the body is too large, and reading no more than has arrived keeps read() from
+    // allocating a buffer of the whole limit for every chunk.
+    const qint64 room = m_settings.maxBodyBytes + 1 - m_body.size();
+    if (m_body.isEmpty()) {
+        const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (length > 0)
+            m_body.reserve(qsizetype(std::min(length, room)));
+    }
+    const qint64 wanted = std::min(m_reply->bytesAvailable(), room);
+    if (wanted > 0)
+        m_body.append(m_reply->read(wanted));
     if (m_body.size() > m_settings.maxBodyBytes)
         stopReadingTooLarge(QStringLiteral("passed the limit"));
 }

@@ -2,6 +2,7 @@
 
 #include "logcategories.h"
 #include "msisdn.h"
+#include "pagesequence.h"
 #include "simdpagereader.h"
 
 #include <QHash>
@@ -500,7 +501,8 @@ std::optional<ParseError> readResults(const QByteArray &body, QJsonArray *result
 
 // The page read with QJsonDocument: for bodies that SimdPageReader does not take,
 // and for the errors, with their positions, of bodies that are not a page.
-std::optional<ParseError> readPageSlowly(const QByteArray &body, CallbackParser::NotificationPage *page)
+std::optional<ParseError> readPageSlowly(const QByteArray &body, CallbackParser::NotificationPage *page,
+                                         QList<Contact> *pageContacts)
 {
     QJsonArray results;
     if (auto error = readResults(body, &results))
@@ -525,7 +527,7 @@ std::optional<ParseError> readPageSlowly(const QByteArray &body, CallbackParser:
             return error;
 
         for (const QJsonValue &contactValue : std::as_const(contacts))
-            page->contacts.append(readContact(contactValue.toObject()));
+            pageContacts->append(readContact(contactValue.toObject()));
         for (qsizetype n = 0; n < notifications.size(); ++n) {
             InboundMessage message = readNotification(notifications.at(n).toObject());
             message.pageBody = body;
@@ -591,10 +593,11 @@ std::optional<ParseError> CallbackParser::parseNotificationPage(const QByteArray
     const QByteArray compactBody(body.constData(), body.size());
 
     NotificationPage result;
+    QList<Contact> contacts;
     SimdPageReader::Page fastPage;
     if (SimdPageReader::readPage(compactBody, &fastPage)) {
         result.callbackCount = fastPage.callbackCount;
-        result.contacts = std::move(fastPage.contacts);
+        contacts = std::move(fastPage.contacts);
         result.messages.reserve(fastPage.notifications.size());
         for (SimdPageReader::Notification &entry : fastPage.notifications) {
             InboundMessage message = entry.message
@@ -610,20 +613,19 @@ std::optional<ParseError> CallbackParser::parseNotificationPage(const QByteArray
             shareRepeatedText(result.messages, &message);
             result.messages.append(std::move(message));
         }
-    } else if (auto error = readPageSlowly(compactBody, &result)) {
+    } else if (auto error = readPageSlowly(compactBody, &result, &contacts)) {
         return error;
     }
 
     // A contact names the sender of every message on the page, also of messages in
     // callbacks before its own.
     QHash<QString, QString> names;
-    for (const Contact &contact : std::as_const(result.contacts)) {
+    for (const Contact &contact : std::as_const(contacts)) {
         if (!contact.name.isEmpty() && !contact.waIdDigits.isEmpty())
             names.insert(contact.waIdDigits, contact.name);
     }
-    result.messageIds.reserve(result.messages.size());
+    PageSequence::computeIdKeys(result.messages, &result.messageIdKeys, &result.sortedIdKeys);
     for (InboundMessage &message : result.messages) {
-        result.messageIds.insert(message.messageId);
         if (!names.isEmpty())
             message.contactName = names.value(message.fromDigits);
         if (!message.problems.isEmpty())

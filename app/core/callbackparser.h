@@ -6,9 +6,9 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
-#include <QSet>
 
 #include <optional>
+#include <vector>
 
 // Reads Callback Store response bodies ({"results": [Callback, ...]}) into value types.
 //
@@ -25,10 +25,12 @@ public:
     struct NotificationPage
     {
         QList<InboundMessage> messages;
-        QList<Contact> contacts;
-        // The messages' ids, for the repeat checks of PageSequence; collected here,
-        // on the parsing thread, so that the window's thread does not have to.
-        QSet<QString> messageIds;
+        // PageSequence::idKey() of each message's id, in message order, and the same
+        // keys sorted without repeats, for the repeat checks of PageSequence;
+        // computed here, on the parsing thread, so that the window's thread does
+        // not have to.
+        std::vector<quint64> messageIdKeys;
+        std::vector<quint64> sortedIdKeys;
         int callbackCount = 0;
         int messagesWithProblems = 0;
     };

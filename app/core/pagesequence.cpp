@@ -7,50 +7,72 @@
 
 void PageSequence::clear()
 {
-    m_firstPageOfId.clear();
-    m_acceptedIds.clear();
+    m_firstPageOfKey.clear();
+    m_acceptedKeys.clear();
+}
+
+quint64 PageSequence::idKey(QStringView id)
+{
+    if (id.isEmpty())
+        return 0;
+    // Any fixed seed: the keys are compared only within one run of the program.
+    const quint64 key = qHash(id, size_t(0x9e3779b97f4a7c15ULL));
+    return key == 0 ? 1 : key;
+}
+
+void PageSequence::computeIdKeys(const QList<InboundMessage> &messages, std::vector<quint64> *keys,
+                                 std::vector<quint64> *sorted)
+{
+    keys->clear();
+    keys->reserve(std::size_t(messages.size()));
+    for (const InboundMessage &message : messages)
+        keys->push_back(idKey(message.messageId));
+    *sorted = *keys;
+    std::sort(sorted->begin(), sorted->end());
+    sorted->erase(std::unique(sorted->begin(), sorted->end()), sorted->end());
 }
 
 PageSequence::Result PageSequence::accept(int page, CallbackParser::NotificationPage content, int pageSize,
                                           bool followsAccepted)
 {
     Result result;
-    // The parser collects the ids; a page built by hand may come without them.
-    QSet<QString> ids = std::move(content.messageIds);
-    if (ids.isEmpty()) {
-        ids.reserve(content.messages.size());
-        for (const InboundMessage &message : std::as_const(content.messages))
-            ids.insert(message.messageId);
-    }
+    // The parser computes the keys; a page built by hand may come without them.
+    std::vector<quint64> keys = std::move(content.messageIdKeys);
+    std::vector<quint64> sorted = std::move(content.sortedIdKeys);
+    if (keys.size() != std::size_t(content.messages.size()))
+        computeIdKeys(content.messages, &keys, &sorted);
 
     if (followsAccepted && content.callbackCount == 0) {
         result.verdict = Verdict::EmptyPastEnd;
         return result;
     }
-    if (followsAccepted && !ids.isEmpty() && ids == m_acceptedIds) {
+    if (followsAccepted && !sorted.empty() && sorted == m_acceptedKeys) {
         result.verdict = Verdict::Repeated;
         return result;
     }
 
     // A message that an earlier page already listed is kept there only. Messages
-    // without an id cannot be matched, so they always stay.
+    // without an id cannot be matched, so they always stay. One lookup per message
+    // both checks and records its id. Page numbers start at 1, so 0 marks a new id.
     QList<InboundMessage> &messages = content.messages;
-    const auto listedEarlier = [this, page](const InboundMessage &message) {
-        return !message.messageId.isEmpty()
-               && m_firstPageOfId.value(message.messageId, std::numeric_limits<int>::max()) < page;
-    };
-    const auto repeated = std::remove_if(messages.begin(), messages.end(), listedEarlier);
-    result.droppedCount = std::distance(repeated, messages.end());
-    messages.erase(repeated, messages.end());
-
-    for (const QString &id : std::as_const(ids)) {
-        auto found = m_firstPageOfId.find(id);
-        if (found == m_firstPageOfId.end())
-            m_firstPageOfId.insert(id, page);
-        else if (page < found.value())
-            found.value() = page;
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const quint64 key = keys[std::size_t(i)];
+        if (key != 0) {
+            int &firstPage = m_firstPageOfKey[key];
+            if (firstPage != 0 && firstPage < page)
+                continue;
+            firstPage = page;
+        }
+        if (kept != i)
+            messages[kept] = std::move(messages[i]);
+        ++kept;
     }
-    m_acceptedIds = std::move(ids);
+    result.droppedCount = messages.size() - kept;
+    if (result.droppedCount > 0)
+        messages.resize(kept);
+
+    m_acceptedKeys = std::move(sorted);
 
     result.messagesWithProblems = int(std::count_if(messages.cbegin(), messages.cend(), [](const InboundMessage &message) {
         return !message.problems.isEmpty();
