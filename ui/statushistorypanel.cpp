@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -40,11 +41,16 @@ StatusHistoryPanel::StatusHistoryPanel(ApiClient *client, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     // The short columns that flag trouble come before the details, which can be long,
-    // so they stay in view in a narrow pane.
+    // so they stay in view in a narrow pane. The table is not shown yet, so the header's
+    // signals are blocked during the moves. The table then skips the geometry update
+    // that measures every header text again after each move, and lays itself out once
+    // when it is shown.
     QHeaderView *columns = m_table->horizontalHeader();
+    QSignalBlocker blocker(columns);
     columns->moveSection(columns->visualIndex(StatusHistoryModel::CountColumn), StatusHistoryModel::DetailsColumn);
     columns->moveSection(columns->visualIndex(StatusHistoryModel::FlagsColumn), StatusHistoryModel::DetailsColumn + 1);
     columns->moveSection(columns->visualIndex(StatusHistoryModel::ArrivalColumn), StatusHistoryModel::DetailsColumn + 2);
+    blocker.unblock();
 
     m_stateLabel->setObjectName(QStringLiteral("statusStateLabel"));
     m_stateLabel->setTextFormat(Qt::PlainText);
