@@ -33,7 +33,7 @@ private:
 double ScrollBench::frameTime(int rowCount)
 {
     MessageTableModel model;
-    model.appendMessages(Bench::syntheticMessages(rowCount));
+    Bench::appendSyntheticMessages(&model, rowCount);
     MessageSortFilterModel proxy;
     proxy.setSourceModel(&model);
     QTableView view;

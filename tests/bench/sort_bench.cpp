@@ -33,7 +33,7 @@ private:
 
 void SortBench::initTestCase()
 {
-    m_model.appendMessages(Bench::syntheticMessages(RowCount));
+    Bench::appendSyntheticMessages(&m_model, RowCount);
     QCOMPARE(m_model.rowCount(), RowCount);
 }
 

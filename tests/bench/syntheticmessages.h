@@ -1,38 +1,48 @@
 #pragma once
 
-#include "inboundmessage.h"
+#include "callbackparser.h"
+#include "messagetablemodel.h"
 
+#include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QRandomGenerator>
 
 namespace Bench {
 
-// count text messages with random times within one week, built from a pool of
-// poolSize distinct messages so that copies share their strings.
-inline QList<InboundMessage> syntheticMessages(int count, int poolSize = 1000, quint32 seed = 7)
+// Appends count text messages with random times within one week, from 97 named
+// senders, to model. They are written as pages of 1,000 callbacks and read back
+// with CallbackParser, one page at a time, so that the model keeps them as it
+// keeps loaded messages: as places in their page bodies, parsed again when shown.
+inline void appendSyntheticMessages(MessageTableModel *model, int count, quint32 seed = 7)
 {
+    constexpr int PageSize = 1000;
+    constexpr int SenderCount = 97;
     QRandomGenerator random(seed);
-    const QDateTime start(QDate(2026, 11, 24), QTime(0, 0), Qt::UTC);
-    QList<InboundMessage> pool;
-    for (int i = 0; i < poolSize; ++i) {
-        InboundMessage message;
-        message.messageId = QStringLiteral("wamid.%1").arg(i, 12, 10, QLatin1Char('0'));
-        message.from = QStringLiteral("467000%1").arg(random.bounded(100000), 5, 10, QLatin1Char('0'));
-        message.fromDigits = message.from;
-        message.contactName = QStringLiteral("Customer %1").arg(i % 97);
-        message.type = QStringLiteral("text");
-        message.content.value = MessageContent::Text{QStringLiteral("Order %1 has not arrived yet, can you check?").arg(i)};
-        pool.append(message);
-    }
+    const qint64 start = QDateTime(QDate(2026, 11, 24), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
 
-    QList<InboundMessage> messages;
-    messages.reserve(count);
-    for (int i = 0; i < count; ++i) {
-        InboundMessage message = pool.at(i % poolSize);
-        message.timestamp = Timestamp::fromDateTime(start.addMSecs(qint64(random.bounded(7 * 24 * 3600)) * 1000));
-        messages.append(std::move(message));
+    for (int first = 0; first < count; first += PageSize) {
+        QByteArray body = "{\"results\":[";
+        const int last = std::min(count, first + PageSize);
+        for (int i = first; i < last; ++i) {
+            const int sender = i % SenderCount;
+            const QByteArray from = "4670000" + QByteArray::number(10000 + sender);
+            const qint64 time = start + qint64(random.bounded(7 * 24 * 3600)) * 1000;
+            if (i > first)
+                body += ',';
+            body += "{\"contacts\":[{\"profile\":{\"name\":\"Customer " + QByteArray::number(sender) + "\"},\"wa_id\":\""
+                    + from + "\"}],\"notifications\":[{\"from\":\"" + from + "\",\"message\":{\"body\":\"Order "
+                    + QByteArray::number(i % 1000) + " has not arrived yet, can you check?\",\"type\":\"text\"},"
+                    + "\"message_id\":\"wamid." + QByteArray::number(i).rightJustified(12, '0') + "\",\"timestamp\":\""
+                    + QDateTime::fromMSecsSinceEpoch(time, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1()
+                    + "\",\"to\":\"46700000000\"}],\"type\":\"notification\"}";
+        }
+        body += "]}";
+        CallbackParser::NotificationPage page;
+        if (CallbackParser::parseNotificationPage(body, &page))
+            qFatal("synthetic page %d is not readable", first / PageSize + 1);
+        model->appendMessages(std::move(page.messages));
     }
-    return messages;
 }
 
 } // namespace Bench
