@@ -1,6 +1,7 @@
 #include "connectiontestbar.h"
 
 #include "connectiontester.h"
+#include "fieldstyle.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -41,7 +42,7 @@ bool ConnectionTestBar::isRunning() const
 void ConnectionTestBar::start(const ApiEndpoint &endpoint)
 {
     clear();
-    m_resultLabel->setStyleSheet(QString());
+    clearTextColor(m_resultLabel);
     m_resultLabel->setText(tr("Testing the connection to %1\u2026").arg(endpoint.baseUrl().toDisplayString()));
     show();
     m_tester->start(endpoint);
@@ -73,7 +74,7 @@ void ConnectionTestBar::handleFinished(const ConnectionTestResult &result)
         return;
 
     m_resultLabel->setText(result.toUserText());
-    m_resultLabel->setStyleSheet(result.isOk() ? QStringLiteral("color: #1b5e20;") : QStringLiteral("color: #b71c1c;"));
+    setTextColor(m_resultLabel, result.isOk() ? SuccessTextColor : ErrorTextColor);
     if (result.outcome == ConnectionTestResult::Outcome::FoundInOtherRegion && result.foundInRegion) {
         m_foundRegion = *result.foundInRegion;
         m_switchRegionButton->setText(tr("Switch to the %1 region").arg(ApiEndpoint::regionName(m_foundRegion)));

@@ -1,6 +1,8 @@
 #include "fieldstyle.h"
 
+#include <QColor>
 #include <QLabel>
+#include <QPalette>
 #include <QVariant>
 #include <QWidget>
 
@@ -15,8 +17,21 @@ void setFieldInvalid(QWidget *field, bool invalid)
 
 void styleProblemLabel(QLabel *label)
 {
-    label->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    setTextColor(label, ErrorTextColor);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+}
+
+void setTextColor(QWidget *widget, QRgb color)
+{
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::WindowText, QColor(color));
+    widget->setPalette(palette);
+}
+
+void clearTextColor(QWidget *widget)
+{
+    // A palette that sets no role lets the widget inherit its parent's again.
+    widget->setPalette(QPalette());
 }

@@ -15,7 +15,6 @@ KeychainChoiceBar::KeychainChoiceBar(QWidget *parent)
 {
     setObjectName(QStringLiteral("keychainChoiceBar"));
     setFrameShape(QFrame::StyledPanel);
-    setStyleSheet(QStringLiteral("KeychainChoiceBar { background: #fff4e5; border: 1px solid #e0b070; }"));
 
     m_messageLabel->setObjectName(QStringLiteral("keychainMessageLabel"));
     m_messageLabel->setWordWrap(true);
@@ -51,6 +50,10 @@ void KeychainChoiceBar::ask(const TokenVaultError &error)
                             + tr("Keep the token of \"%1\" in memory until the program ends, or keep it nowhere? "
                                  "It is never written to a file.")
                                   .arg(error.profileName));
+    // The style sheet is set on first use, because on the hidden bar it would make Qt
+    // set up QStyleSheetStyle for the bar and its buttons before the window's first paint.
+    if (styleSheet().isEmpty())
+        setStyleSheet(QStringLiteral("KeychainChoiceBar { background: #fff4e5; border: 1px solid #e0b070; }"));
     show();
     m_keepButton->setFocus(Qt::OtherFocusReason);
 }

@@ -183,8 +183,6 @@ QWidget *MainWindow::createMessageArea()
     m_errorLabel->setTextFormat(Qt::PlainText);
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorLabel->setStyleSheet(QStringLiteral("QLabel { color: #7f1010; background: #fdecea; "
-                                               "border: 1px solid #e0a0a0; padding: 6px; }"));
     m_errorLabel->hide();
 
     m_messageTable = new QTableView(area);
@@ -489,6 +487,11 @@ void MainWindow::updatePaging()
 
 void MainWindow::showError(const QString &text)
 {
+    // The style sheet is set on first use, because on the hidden label it would make Qt
+    // set up QStyleSheetStyle before the window's first paint.
+    if (m_errorLabel->styleSheet().isEmpty())
+        m_errorLabel->setStyleSheet(QStringLiteral("QLabel { color: #7f1010; background: #fdecea; "
+                                                   "border: 1px solid #e0a0a0; padding: 6px; }"));
     m_errorLabel->setText(text);
     m_errorLabel->show();
 }

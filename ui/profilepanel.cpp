@@ -2,6 +2,7 @@
 
 #include "connectiontestbar.h"
 #include "endpointeditor.h"
+#include "fieldstyle.h"
 #include "keychainchoicebar.h"
 #include "logcategories.h"
 #include "profileoperation.h"
@@ -102,7 +103,10 @@ QWidget *ProfilePanel::createProfileRow()
 
     m_modifiedLabel = new QLabel(m_profileRow);
     m_modifiedLabel->setObjectName(QStringLiteral("profileModifiedLabel"));
-    m_modifiedLabel->setStyleSheet(QStringLiteral("color: #8a5a00; font-style: italic;"));
+    setTextColor(m_modifiedLabel, WarningTextColor);
+    QFont modifiedFont = m_modifiedLabel->font();
+    modifiedFont.setItalic(true);
+    m_modifiedLabel->setFont(modifiedFont);
 
     m_notesEdit = new QLineEdit(m_profileRow);
     m_notesEdit->setObjectName(QStringLiteral("notesEdit"));
@@ -791,13 +795,13 @@ void ProfilePanel::showMessage(MessageKind kind, const QString &text)
 {
     switch (kind) {
     case MessageKind::Info:
-        m_messageLabel->setStyleSheet(QString());
+        clearTextColor(m_messageLabel);
         break;
     case MessageKind::Warning:
-        m_messageLabel->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+        setTextColor(m_messageLabel, WarningTextColor);
         break;
     case MessageKind::Error:
-        m_messageLabel->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+        setTextColor(m_messageLabel, ErrorTextColor);
         break;
     }
     m_messageLabel->setText(text);

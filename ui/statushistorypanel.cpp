@@ -1,6 +1,7 @@
 #include "statushistorypanel.h"
 
 #include "apiclient.h"
+#include "fieldstyle.h"
 #include "logcategories.h"
 #include "statushistorymodel.h"
 #include "statushistoryreply.h"
@@ -191,9 +192,9 @@ void StatusHistoryPanel::showTimelineState()
     QString state = tr("Current state: %1").arg(timeline.currentState());
     if (timeline.hasFailure()) {
         state += QLatin1Char(' ') + tr("\u26a0 A failure was reported for this message; see the red rows.");
-        m_stateLabel->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+        setTextColor(m_stateLabel, ErrorTextColor);
     } else {
-        m_stateLabel->setStyleSheet(QString());
+        clearTextColor(m_stateLabel);
     }
     m_stateLabel->setText(state);
     m_stateLabel->show();
@@ -208,6 +209,9 @@ void StatusHistoryPanel::showTimelineState()
 void StatusHistoryPanel::setMessage(const QString &text, bool isError)
 {
     m_messageLabel->setText(text);
-    m_messageLabel->setStyleSheet(isError ? QStringLiteral("color: #b71c1c;") : QString());
+    if (isError)
+        setTextColor(m_messageLabel, ErrorTextColor);
+    else
+        clearTextColor(m_messageLabel);
     m_messageLabel->setVisible(!text.isEmpty());
 }
