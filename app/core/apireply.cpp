@@ -12,6 +12,12 @@
 
 namespace {
 
+// A body from its chunks; a body of one chunk is shared, not copied.
+QByteArray joined(const QByteArrayList &chunks)
+{
+    return chunks.size() == 1 ? chunks.constFirst() : chunks.join();
+}
+
 // Qt's error codes below 200 are failures of the connection or a proxy. Codes from
 // 200 on mirror an HTTP status, which the reply judges by itself.
 bool isTransportError(QNetworkReply::NetworkError error)
@@ -88,7 +94,8 @@ void ApiReply::detachFromNetwork()
 
 void ApiReply::send()
 {
-    m_body.clear();
+    m_bodyChunks.clear();
+    m_bodySize = 0;
     m_httpStatus = 0;
     m_contentType.clear();
     m_tooLarge = false;
@@ -158,20 +165,23 @@ void ApiReply::handleReadyRead()
 
 void ApiReply::appendBody()
 {
-    // A body of known length grows once. One byte past the limit is enough to know
-    // the body is too large, and reading no more than has arrived keeps read() from
-    // allocating a buffer of the whole limit for every chunk.
-    const qint64 room = m_settings.maxBodyBytes + 1 - m_body.size();
-    if (m_body.isEmpty()) {
-        const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-        if (length > 0)
-            m_body.reserve(qsizetype(std::min(length, room)));
-    }
+    // One byte past the limit is enough to know the body is too large. Reading
+    // exactly what has arrived usually takes the network's chunk as it is, without
+    // a copy, and keeps read() from allocating a buffer of the whole limit.
+    const qint64 room = m_settings.maxBodyBytes + 1 - m_bodySize;
     const qint64 wanted = std::min(m_reply->bytesAvailable(), room);
-    if (wanted > 0)
-        m_body.append(m_reply->read(wanted));
-    if (m_body.size() > m_settings.maxBodyBytes)
+    if (wanted > 0) {
+        QByteArray chunk = m_reply->read(wanted);
+        m_bodySize += chunk.size();
+        m_bodyChunks.append(std::move(chunk));
+    }
+    if (m_bodySize > m_settings.maxBodyBytes)
         stopReadingTooLarge(QStringLiteral("passed the limit"));
+}
+
+QByteArray ApiReply::body() const
+{
+    return joined(m_bodyChunks);
 }
 
 void ApiReply::handleTotalTimeout()
@@ -179,7 +189,7 @@ void ApiReply::handleTotalTimeout()
     if (!m_reply || !m_reply->isRunning())
         return;
     qCWarning(lcNet) << "request to" << m_reply->url().toDisplayString(QUrl::RemoveQuery) << "passed the total timeout of"
-                     << m_settings.totalTimeout.count() << "ms with" << m_body.size() << "bytes received; aborting";
+                     << m_settings.totalTimeout.count() << "ms with" << m_bodySize << "bytes received; aborting";
     m_totalTimeoutPassed = true;
     m_reply->abort();
 }
@@ -191,7 +201,7 @@ ApiError ApiReply::networkError() const
     error.networkErrorText = m_reply->errorString();
     error.regionName = m_regionName;
     error.httpStatus = m_httpStatus;
-    error.bytesReceived = m_body.size();
+    error.bytesReceived = m_bodySize;
     if (m_totalTimeoutPassed) {
         error.kind = ApiError::Kind::Timeout;
         error.timeLimit = ApiError::TimeLimit::Total;
@@ -227,11 +237,11 @@ ApiError ApiReply::httpError() const
     error.regionName = m_regionName;
     error.retryCount = m_retryCount;
     error.contentType = m_contentType;
-    error.bytesReceived = m_body.size();
+    error.bytesReceived = m_bodySize;
     if (const auto retryAfter = parseRetryAfter(m_retryAfter))
         error.retryAfterSeconds = int(retryAfter->count() / 1000);
-    if (!CallbackParser::parseErrorBody(m_body, &error.serverMessage, &error.serverDetails))
-        error.rawBody = m_body.left(ApiError::MaxRawBodyShown);
+    if (!CallbackParser::parseErrorBody(body(), &error.serverMessage, &error.serverDetails))
+        error.rawBody = body().left(ApiError::MaxRawBodyShown);
     return error;
 }
 
@@ -268,7 +278,7 @@ bool ApiReply::finishIfTransportFailed(const QString &url)
     const bool transportFailed = isTransportError(error) && error != QNetworkReply::InsecureRedirectError;
     if (m_httpStatus != 0 && !m_cancelled && !m_totalTimeoutPassed && !transportFailed)
         return false;
-    qCWarning(lcNet) << "request to" << url << "failed after" << m_body.size() << "body bytes:" << m_reply->error()
+    qCWarning(lcNet) << "request to" << url << "failed after" << m_bodySize << "body bytes:" << m_reply->error()
                      << m_reply->errorString();
     finishWithError(networkError());
     return true;
@@ -285,14 +295,14 @@ bool ApiReply::finishIfIncomplete(const QString &url)
         return false;
     bool announced = false;
     const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&announced);
-    if (!announced || m_body.size() >= length)
+    if (!announced || m_bodySize >= length)
         return false;
 
-    qCWarning(lcNet) << "response from" << url << "ended after" << m_body.size() << "of" << length << "bytes";
+    qCWarning(lcNet) << "response from" << url << "ended after" << m_bodySize << "of" << length << "bytes";
     ApiError error = networkError();
     error.kind = ApiError::Kind::Network;
     error.networkError = QNetworkReply::RemoteHostClosedError;
-    error.networkErrorText = QStringLiteral("Connection closed after %1 of %2 bytes").arg(m_body.size()).arg(length);
+    error.networkErrorText = QStringLiteral("Connection closed after %1 of %2 bytes").arg(m_bodySize).arg(length);
     finishWithError(error);
     return true;
 }
@@ -334,7 +344,7 @@ void ApiReply::handleNetworkFinished()
         error.kind = ApiError::Kind::TooLarge;
         error.httpStatus = m_httpStatus;
         error.sizeLimitBytes = m_settings.maxBodyBytes;
-        error.bytesReceived = m_body.size();
+        error.bytesReceived = m_bodySize;
         error.contentType = m_contentType;
         finishWithError(error);
         return;
@@ -343,7 +353,7 @@ void ApiReply::handleNetworkFinished()
     if (finishIfTransportFailed(url) || finishIfRedirected(url) || finishIfIncomplete(url))
         return;
 
-    qCDebug(lcNet) << "HTTP" << m_httpStatus << "from" << url << "with" << m_body.size() << "bytes in"
+    qCDebug(lcNet) << "HTTP" << m_httpStatus << "from" << url << "with" << m_bodySize << "bytes in"
                    << m_elapsedMilliseconds << "ms";
 
     if (m_httpStatus < 200 || m_httpStatus > 299) {
@@ -376,9 +386,9 @@ void ApiReply::parseBody()
             error.kind = ApiError::Kind::InvalidResponse;
             error.httpStatus = m_httpStatus;
             error.parseError = *parseError;
-            error.rawBody = m_body.left(ApiError::MaxRawBodyShown);
+            error.rawBody = body().left(ApiError::MaxRawBodyShown);
             error.contentType = m_contentType;
-            error.bytesReceived = m_body.size();
+            error.bytesReceived = m_bodySize;
             qCWarning(lcParse) << "unreadable response:" << parseError->toString();
             finishWithError(error);
             return;
@@ -388,9 +398,9 @@ void ApiReply::parseBody()
     });
     watcher->setFuture(promise->future());
 
-    QThreadPool::globalInstance()->start([promise, job = m_parseJob, body = m_body] {
+    QThreadPool::globalInstance()->start([promise, job = m_parseJob, chunks = m_bodyChunks] {
         promise->start();
-        promise->addResult(job(body));
+        promise->addResult(job(joined(chunks)));
         promise->finish();
     });
 }

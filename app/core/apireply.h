@@ -3,6 +3,7 @@
 #include "apierror.h"
 
 #include <QByteArray>
+#include <QByteArrayList>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -62,7 +63,7 @@ public:
     const std::optional<ApiError> &error() const { return m_error; }
     int httpStatus() const { return m_httpStatus; }
     qint64 elapsedMilliseconds() const { return m_elapsedMilliseconds; }
-    qint64 bytesReceived() const { return m_body.size(); }
+    qint64 bytesReceived() const { return m_bodySize; }
     int retryCount() const { return m_retryCount; }
 
     // Whether a response with this HTTP status is retried: 429, 502, 503 and 504.
@@ -114,6 +115,7 @@ private:
     void finishWithSuccess();
     ApiError networkError() const;
     ApiError httpError() const;
+    QByteArray body() const;
 
     Sender m_sender;
     Settings m_settings;
@@ -121,7 +123,10 @@ private:
     QTimer m_retryTimer;
     QTimer m_totalTimer;
     QString m_regionName;
-    QByteArray m_body;
+    // The body as the network delivered it: joining the chunks is left to the
+    // parsing thread, so that the window's thread copies no body.
+    QByteArrayList m_bodyChunks;
+    qint64 m_bodySize = 0;
     QByteArray m_retryAfter;
     QByteArray m_contentType;
     ParseJob m_parseJob;
