@@ -8,8 +8,8 @@ packages=(
     # colour emoji in message previews and bodies
     fonts-noto-color-emoji
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libgl-dev
-    # the fast reader of notification pages
-    libsimdjson-dev
+    # the fast reader of notification pages, and the flat table of its repeat checks
+    libsimdjson-dev libabsl-dev
     # tests: offscreen widgets, an X server for screenshots
     xvfb xauth
     # benchmarks: the keep-alive baseline of the fetch benchmark
