@@ -1,15 +1,27 @@
 #include "statustimeline.h"
 
+#include "msisdn.h"
+
 #include <algorithm>
 
 namespace {
 
+// Whether two recipients are the same number, whichever way each was written
+// ("+46 70-000 01", "whatsapp:+4670000 01", "004670000 01").
+bool sameRecipient(const QString &left, const QString &right)
+{
+    if (left == right)
+        return true;
+    const QString leftDigits = Msisdn::normalize(left);
+    return !leftDigits.isEmpty() && leftDigits == Msisdn::normalize(right);
+}
+
 // Whether two updates report the same thing: the same state, status, details and
-// recipient at the same moment, whatever format the time came in.
+// recipient at the same moment, whatever format the time and number came in.
 bool isRepeat(const DeliveryReport &left, const DeliveryReport &right)
 {
     if (left.stateName != right.stateName || left.status != right.status || left.details != right.details
-        || left.recipient != right.recipient || left.messageId != right.messageId)
+        || left.messageId != right.messageId || !sameRecipient(left.recipient, right.recipient))
         return false;
     if (left.timestamp.isValid() != right.timestamp.isValid())
         return false;

@@ -20,7 +20,8 @@ QList<DeliveryReport> readFixture(const QString &name)
 }
 
 // Builds a report the way the parser does, so repeats compare equal by their JSON.
-DeliveryReport report(const QString &state, const QString &time, int arrival, const QString &details = QString())
+DeliveryReport report(const QString &state, const QString &time, int arrival, const QString &details = QString(),
+                      const QString &recipient = QString())
 {
     QJsonObject object{{QLatin1String("state"), state},
                        {QLatin1String("status"), state == QLatin1String("failed") ? QStringLiteral("failure")
@@ -36,6 +37,7 @@ DeliveryReport report(const QString &state, const QString &time, int arrival, co
     result.status = object.value(QLatin1String("status")).toString();
     result.messageId = QStringLiteral("m1");
     result.details = details;
+    result.recipient = recipient;
     result.timestamp = time.isEmpty() ? Timestamp() : Timestamp::parse(time);
     result.arrival = arrival;
     result.rawJson = object;
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void untimedPlacedByProgression();
     void unknownStateIsKept();
     void repeatsInOtherTimeFormats();
+    void repeatsWithNumbersWrittenDifferently();
     void gaps();
     void emptyHistory();
 };
@@ -200,6 +203,22 @@ void StatusTimelineTest::repeatsInOtherTimeFormats()
     QCOMPARE(repeated.copies.at(2).timestamp.raw(), QStringLiteral("2025-11-30T10:15:02+02:00"));
     QCOMPARE(timeline.entries().at(1).count(), 3);
     QCOMPARE(timeline.entries().size(), 2);
+}
+
+void StatusTimelineTest::repeatsWithNumbersWrittenDifferently()
+{
+    const QString time = QStringLiteral("2025-11-30T08:15:02Z");
+    const StatusTimeline timeline = StatusTimeline::build({
+        report(QStringLiteral("queued"), time, 0, QString(), QStringLiteral("+55 11-900 000106")),
+        report(QStringLiteral("queued"), QStringLiteral("1764490502"), 1, QString(), QStringLiteral("whatsapp:+5511900000106")),
+        report(QStringLiteral("queued"), time, 2, QString(), QStringLiteral("005511900000106")),
+        // Another number is another update.
+        report(QStringLiteral("queued"), time, 3, QString(), QStringLiteral("+5511900000107")),
+    });
+    QCOMPARE(timeline.entries().size(), 2);
+    QCOMPARE(timeline.entries().at(0).count(), 3);
+    QVERIFY(timeline.entries().at(0).flags.testFlag(StatusTimeline::Duplicate));
+    QCOMPARE(timeline.entries().at(1).count(), 1);
 }
 
 void StatusTimelineTest::gaps()
