@@ -151,8 +151,16 @@ QString ApiError::toUserText() const
             sentences.append(tr("The response is a web page, not JSON, so a proxy or gateway between you and the "
                                 "Callback Store probably answered."));
         sentences.append(parseError.toString());
-        if (!rawBody.isEmpty())
-            sentences.append(tr("The response began with: %1").arg(QString::fromUtf8(rawBody)));
+        if (!rawBody.isEmpty()) {
+            QString excerpt = QString::fromUtf8(rawBody);
+            if (excerpt.size() > MaxRawBodyQuoted) {
+                qsizetype cut = MaxRawBodyQuoted;
+                if (excerpt.at(cut - 1).isHighSurrogate())
+                    --cut;
+                excerpt = excerpt.left(cut) + QChar(0x2026);
+            }
+            sentences.append(tr("The response began with: %1").arg(excerpt));
+        }
         break;
     case Kind::Http:
         if (redirectTarget.isValid() && !redirectTarget.isEmpty()) {

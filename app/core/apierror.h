@@ -59,7 +59,10 @@ public:
     QString summary() const;
 
     static ApiError invalidSettings(const QString &problem);
+    // The start of an unreadable body that an error keeps, and the shorter part of
+    // it that toUserText() quotes, which is enough to tell a web page or a cut body.
     static constexpr qsizetype MaxRawBodyShown = 2000;
+    static constexpr qsizetype MaxRawBodyQuoted = 300;
 
 private:
     QString networkSummary() const;

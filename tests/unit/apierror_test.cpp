@@ -68,6 +68,11 @@ void ApiErrorTest::sentences_data()
                                   << QStringList{QStringLiteral("could not be read"), QStringLiteral("line 2, column 4"),
                                                  QStringLiteral("{\"results\": [")};
 
+    ApiError longBody = unreadable;
+    longBody.rawBody = QByteArray(ApiError::MaxRawBodyShown, 'x');
+    QTest::newRow("long body quoted in part")
+        << longBody << QStringList{QString(ApiError::MaxRawBodyQuoted, QLatin1Char('x')) + QChar(0x2026)};
+
     QTest::newRow("settings") << ApiError::invalidSettings(QStringLiteral("Enter the bot id."))
                               << QStringList{QStringLiteral("Enter the bot id.")};
 }
