@@ -71,8 +71,12 @@ LoadAllBar::LoadAllBar(AllPagesLoader *loader, NotificationPager *pager, Message
     connect(m_loader, &AllPagesLoader::failed, this, &LoadAllBar::handleFailed);
     connect(m_loader, &AllPagesLoader::cancelled, this, &LoadAllBar::handleCancelled);
 
-    // A single page replaces the table's rows, so it ends a load of every page first.
-    connect(m_pager, &NotificationPager::loadingStarted, m_loader, &AllPagesLoader::cancel);
+    // A single page replaces the table's rows, so it ends a load of every page
+    // first, and the count of that load no longer describes the table.
+    connect(m_pager, &NotificationPager::loadingStarted, this, [this] {
+        m_loader->cancel();
+        showText(QString(), QString());
+    });
     connect(m_pager, &NotificationPager::retryScheduled, this, &LoadAllBar::handleRetry);
     connect(m_pager, &NotificationPager::stateChanged, this, &LoadAllBar::updateEnabled);
     updateEnabled();

@@ -109,6 +109,7 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     connect(statusPanel, &StatusHistoryPanel::historyLoaded, this, [this](const QString &messageId, int updateCount) {
         statusBar()->showMessage(updateCount == 1 ? tr("Status history of %1: 1 update").arg(messageId)
                                                   : tr("Status history of %1: %2 updates").arg(messageId).arg(updateCount));
+        m_statusHistoryMessageShown = true;
     });
     connect(statusPanel, &StatusHistoryPanel::loadFailed, this, &MainWindow::handleStatusLoadFailed);
 
@@ -446,6 +447,11 @@ void MainWindow::handleStatusLoadFailed(const QString &messageId, const ApiError
 
 void MainWindow::handleCurrentRowChanged(const QModelIndex &current)
 {
+    // A status-history message in the status bar describes the message selected before.
+    if (m_statusHistoryMessageShown) {
+        statusBar()->clearMessage();
+        m_statusHistoryMessageShown = false;
+    }
     if (!current.isValid()) {
         m_detailPane->clear();
         return;
@@ -475,8 +481,12 @@ void MainWindow::updatePaging()
 
     const int page = m_pager->currentPage();
     const std::optional<int> lastPage = m_pager->lastPage();
-    if (!m_pager->hasSearch() || page < 1)
-        m_pageLabel->setText(m_pager->isLoading() ? tr("Loading\u2026") : tr("No search yet"));
+    if (m_pager->isLoading() && page < 1)
+        m_pageLabel->setText(tr("Loading\u2026"));
+    else if (!m_pager->hasSearch())
+        m_pageLabel->setText(tr("No search yet"));
+    else if (page < 1)
+        m_pageLabel->setText(tr("No page loaded"));
     else if (lastPage && *lastPage == page)
         m_pageLabel->setText(tr("Page %1 (last page)").arg(page));
     else if (lastPage)

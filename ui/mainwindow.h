@@ -128,6 +128,9 @@ private:
     QAction *m_filterAction = nullptr;
     QAction *m_utcAction = nullptr;
     QAction *m_quitAction = nullptr;
+
+    // Whether the status bar shows the result of a status-history lookup.
+    bool m_statusHistoryMessageShown = false;
     QAction *m_aboutAction = nullptr;
 
     TimeFormatter::Zone m_timeZone = TimeFormatter::Zone::Utc;

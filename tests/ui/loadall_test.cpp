@@ -53,6 +53,7 @@ private Q_SLOTS:
     void failureKeepsRowsAndSaysWhy();
     void retryShownInStatusBar();
     void escapeCancelsSinglePage();
+    void singlePageClearsLoadCount();
     void headerClickSortsLoadedRows();
     void quickFilterNarrowsRows();
 
@@ -260,6 +261,19 @@ void LoadAllTest::escapeCancelsSinglePage()
     QVERIFY(!m_window->loadAllBar()->cancelButton()->isEnabled());
     const QString status = m_window->statusBar()->currentMessage();
     QVERIFY2(status.contains(QStringLiteral("cancelled")), qPrintable(status));
+}
+
+void LoadAllTest::singlePageClearsLoadCount()
+{
+    startLoad();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->allPagesLoader()->isRunning(), WaitMilliseconds);
+    QVERIFY(!m_window->loadAllBar()->progressLabel()->text().isEmpty());
+
+    // A search shows one page, which the count of every page no longer describes.
+    QVERIFY(m_window->search());
+    QVERIFY(m_window->loadAllBar()->progressLabel()->text().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->pager()->isLoading(), WaitMilliseconds);
+    QVERIFY(m_window->messageModel()->rowCount() < MessageCount);
 }
 
 void LoadAllTest::headerClickSortsLoadedRows()

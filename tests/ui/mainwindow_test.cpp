@@ -219,6 +219,16 @@ void MainWindowTest::selectingReplyShowsStatusHistory()
     QVERIFY(status->stateLabel()->isVisible());
     QVERIFY2(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Status history of ") + repliedId),
              qPrintable(m_window->statusBar()->currentMessage()));
+
+    // Selecting a message that replies to nothing clears the other history's status message.
+    int plainRow = -1;
+    for (int candidate = 0; candidate < m_window->messageModel()->rowCount() && plainRow < 0; ++candidate) {
+        if (!m_window->messageModel()->messageAt(candidate).replyingTo)
+            plainRow = candidate;
+    }
+    QVERIFY(plainRow >= 0);
+    selectRow(plainRow);
+    QVERIFY2(m_window->statusBar()->currentMessage().isEmpty(), qPrintable(m_window->statusBar()->currentMessage()));
 }
 
 void MainWindowTest::newerSelectionWins()
@@ -406,6 +416,7 @@ void MainWindowTest::rejectedTokenShowsError()
     QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("HTTP 401")),
              qPrintable(m_window->statusBar()->currentMessage()));
     QCOMPARE(m_window->messageModel()->rowCount(), 0);
+    QCOMPARE(m_window->pageLabel()->text(), QStringLiteral("No page loaded"));
 
     // A corrected profile clears the error with the next page that arrives.
     profile->tokenEdit()->setText(QString::fromLatin1(DemoSession::Token));
