@@ -144,6 +144,10 @@ std::optional<int> ReadCommand::start(const QStringList &arguments)
 
     if (command == QLatin1String("history")) {
         const QStringList positional = parser.positionalArguments();
+        if (positional.size() > 2) {
+            printError(tr("Unexpected argument \"%1\": history takes one message id.").arg(positional.at(2)));
+            return UsageError;
+        }
         if (positional.size() != 2 || positional.at(1).trimmed().isEmpty()) {
             printError(tr("Missing message id: callback-inspector history MESSAGE_ID"));
             return UsageError;
@@ -168,14 +172,15 @@ std::optional<int> ReadCommand::start(const QStringList &arguments)
         }
         *target = time.utc();
     }
-    bool pageOk = false;
-    bool sizeOk = false;
-    m_query.page = parser.value(page).toInt(&pageOk);
-    m_query.pageSize = parser.value(pageSize).toInt(&sizeOk);
-    if (!pageOk)
-        m_query.page = 0;
-    if (!sizeOk)
-        m_query.pageSize = 0;
+    for (const auto &[option, target] : {std::pair{&page, &m_query.page}, std::pair{&pageSize, &m_query.pageSize}}) {
+        bool ok = false;
+        *target = parser.value(*option).toInt(&ok);
+        if (!ok) {
+            printError(tr("Invalid --%1 \"%2\": it must be a whole number.")
+                           .arg(option->names().constFirst(), parser.value(*option)));
+            return UsageError;
+        }
+    }
     const QList<NotificationQuery::Problem> problems = m_query.validate();
     if (!problems.isEmpty()) {
         for (const NotificationQuery::Problem &problem : problems)

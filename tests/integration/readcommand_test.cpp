@@ -310,6 +310,13 @@ void ReadCommandTest::usageErrors_data()
     QTest::newRow("history without id") << QStringList{QStringLiteral("history"), QStringLiteral("--base-url"), url,
                                                        QStringLiteral("--bot"), BotId}
                                         << "Missing message id";
+    QTest::newRow("page size not a number")
+        << QStringList{QStringLiteral("messages"), QStringLiteral("--base-url"), url, QStringLiteral("--bot"),
+                       BotId, QStringLiteral("--page-size"), QStringLiteral("abc")}
+        << "Invalid --page-size \"abc\": it must be a whole number.";
+    QTest::newRow("history with two ids") << QStringList{QStringLiteral("history"), QStringLiteral("a"), QStringLiteral("b"),
+                                                         QStringLiteral("--base-url"), url, QStringLiteral("--bot"), BotId}
+                                          << "Unexpected argument \"b\"";
     QTest::newRow("remote http") << QStringList{QStringLiteral("messages"), QStringLiteral("--base-url"),
                                                 QStringLiteral("http://callback-store.invalid"), QStringLiteral("--bot"), BotId}
                                  << "https://";
