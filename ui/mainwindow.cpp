@@ -24,6 +24,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -91,7 +92,17 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     m_loadAllBar->setQueryProvider([this] { return prepareRequest(); });
     connect(m_loadAllBar, &LoadAllBar::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text); });
     connect(m_loadAllBar, &LoadAllBar::errorMessage, this, &MainWindow::showError);
-    connect(m_quickFilter, &QuickFilterEdit::filterChanged, m_messageProxy, &MessageSortFilterModel::setFilterText);
+    connect(m_quickFilter, &QuickFilterEdit::filterChanged, this, [this](const QString &text) {
+        m_messageProxy->setFilterText(text);
+        if (text.isEmpty()) {
+            statusBar()->clearMessage();
+            return;
+        }
+        const QLocale locale;
+        statusBar()->showMessage(tr("Filter \"%1\": %2 of %3 loaded messages")
+                                     .arg(text, locale.toString(m_messageProxy->rowCount()),
+                                          locale.toString(m_messageModel->rowCount())));
+    });
 
     connect(m_pager, &NotificationPager::loadingStarted, this, &MainWindow::handlePageLoading);
     connect(m_pager, &NotificationPager::pageLoaded, this, &MainWindow::handlePageLoaded);

@@ -315,6 +315,8 @@ void LoadAllTest::quickFilterNarrowsRows()
 
     QTRY_COMPARE_WITH_TIMEOUT(m_window->messageTable()->model()->rowCount(), 1, 5000);
     QCOMPARE(shownIds(), QStringList{wanted});
+    const QString status = m_window->statusBar()->currentMessage();
+    QVERIFY2(status.endsWith(QStringLiteral(": 1 of 5,000 loaded messages")), qPrintable(status));
 
     m_window->quickFilter()->clear();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->messageTable()->model()->rowCount(), MessageCount, 5000);
