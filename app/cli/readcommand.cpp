@@ -71,7 +71,8 @@ std::optional<int> ReadCommand::start(const QStringList &arguments)
                                          ? tr("Print the ordered status history of one outbound message.")
                                          : tr("Print the inbound messages of a bot."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), tr("history or messages"));
+    // The help of a command shows that command in its usage line, not a choice.
+    parser.addPositionalArgument(command, tr("The command."), command);
     if (command == QLatin1String("history"))
         parser.addPositionalArgument(QStringLiteral("message-id"), tr("The id of the outbound message."));
 
