@@ -176,12 +176,18 @@ void LoadAllBar::endLoad()
                  << m_loader->elapsedMilliseconds() << "ms";
 }
 
+void LoadAllBar::setStartAllowed(bool allowed)
+{
+    m_startAllowed = allowed;
+    updateEnabled();
+}
+
 void LoadAllBar::updateEnabled()
 {
     const bool loading = m_loader->isRunning() || m_pager->isLoading();
     m_cancelButton->setEnabled(loading);
     m_cancelAction->setEnabled(loading);
-    m_loadAllButton->setEnabled(!m_loader->isRunning());
+    m_loadAllButton->setEnabled(m_startAllowed && !m_loader->isRunning());
 }
 
 void LoadAllBar::showText(const QString &text, const QString &toolTip)

@@ -44,6 +44,8 @@ public:
     bool startLoad();
     // Stops the load of every page or the single page request in flight.
     void cancel();
+    // Whether a load may start, which the window allows only while Search may run.
+    void setStartAllowed(bool allowed);
 
     QPushButton *loadAllButton() const { return m_loadAllButton; }
     QPushButton *cancelButton() const { return m_cancelButton; }
@@ -73,6 +75,7 @@ private:
     QString loadedText() const;
 
     AllPagesLoader *m_loader;
+    bool m_startAllowed = true;
     NotificationPager *m_pager;
     MessageTableModel *m_model;
     MessageSortFilterModel *m_proxy;

@@ -478,6 +478,7 @@ void MainWindow::updateSearchEnabled()
     const bool enabled = m_profilePanel->isValid() && m_filterForm->isValid();
     m_searchButton->setEnabled(enabled);
     m_searchAction->setEnabled(enabled);
+    m_loadAllBar->setStartAllowed(enabled);
 }
 
 void MainWindow::updatePaging()

@@ -2,6 +2,7 @@
 #include "callbackstoresimulator.h"
 #include "demosession.h"
 #include "filterform.h"
+#include "loadallbar.h"
 #include "mainwindow.h"
 #include "messagedetailpane.h"
 #include "messagetablemodel.h"
@@ -374,11 +375,13 @@ void MainWindowTest::incompleteProfileDisablesSearch()
     ProfilePanel *profile = m_window->profilePanel();
     profile->tokenEdit()->clear();
     QVERIFY(!m_window->searchButton()->isEnabled());
+    QVERIFY(!m_window->loadAllBar()->loadAllButton()->isEnabled());
     QVERIFY(profile->problemLabel()->isVisible());
     QCOMPARE(profile->problemLabel()->text(), QStringLiteral("Enter the bearer token."));
 
     QTest::keyClicks(profile->tokenEdit(), QString::fromLatin1(DemoSession::Token));
     QVERIFY(m_window->searchButton()->isEnabled());
+    QVERIFY(m_window->loadAllBar()->loadAllButton()->isEnabled());
 
     profile->regionCombo()->setCurrentIndex(profile->regionCombo()->findText(QStringLiteral("Custom URL")));
     QVERIFY(!profile->baseUrlEdit()->isReadOnly());
