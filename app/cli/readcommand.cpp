@@ -13,6 +13,9 @@
 #include <QFile>
 #include <QSettings>
 
+#include <algorithm>
+#include <limits>
+
 namespace {
 
 enum ExitStatus { Success = 0, RequestFailed = 1, UsageError = 2 };
@@ -175,7 +178,9 @@ std::optional<int> ReadCommand::start(const QStringList &arguments)
     }
     for (const auto &[option, target] : {std::pair{&page, &m_query.page}, std::pair{&pageSize, &m_query.pageSize}}) {
         bool ok = false;
-        *target = parser.value(*option).toInt(&ok);
+        // A whole number too large for an int still gets the range message.
+        const qlonglong value = parser.value(*option).toLongLong(&ok);
+        *target = int(std::clamp<qlonglong>(value, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
         if (!ok) {
             printError(tr("Invalid --%1 \"%2\": it must be a whole number.")
                            .arg(option->names().constFirst(), parser.value(*option)));

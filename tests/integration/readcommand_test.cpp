@@ -314,6 +314,10 @@ void ReadCommandTest::usageErrors_data()
         << QStringList{QStringLiteral("messages"), QStringLiteral("--base-url"), url, QStringLiteral("--bot"),
                        BotId, QStringLiteral("--page-size"), QStringLiteral("abc")}
         << "Invalid --page-size \"abc\": it must be a whole number.";
+    QTest::newRow("page size too large")
+        << QStringList{QStringLiteral("messages"), QStringLiteral("--base-url"), QStringLiteral("http://127.0.0.1:9"),
+                       QStringLiteral("--bot"), BotId, QStringLiteral("--page-size"), QStringLiteral("99999999999")}
+        << "The page size must be between 1 and 1000.";
     QTest::newRow("history with two ids") << QStringList{QStringLiteral("history"), QStringLiteral("a"), QStringLiteral("b"),
                                                          QStringLiteral("--base-url"), url, QStringLiteral("--bot"), BotId}
                                           << "Unexpected argument \"b\"";
