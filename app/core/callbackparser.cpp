@@ -499,6 +499,13 @@ std::optional<ParseError> readResults(const QByteArray &body, QJsonArray *result
     return std::nullopt;
 }
 
+// Reads one notification object from its JSON text with QJsonDocument, for a
+// message that SimdPageReader leaves.
+InboundMessage readNotificationText(const char *text, qsizetype length)
+{
+    return readNotification(QJsonDocument::fromJson(QByteArray::fromRawData(text, length)).object());
+}
+
 // The page read with QJsonDocument: for bodies that SimdPageReader does not take,
 // and for the errors, with their positions, of bodies that are not a page.
 std::optional<ParseError> readPageSlowly(const QByteArray &body, CallbackParser::NotificationPage *page,
@@ -602,9 +609,7 @@ std::optional<ParseError> CallbackParser::parseNotificationPage(const QByteArray
         for (SimdPageReader::Notification &entry : fastPage.notifications) {
             InboundMessage message = entry.message
                 ? std::move(*entry.message)
-                : readNotification(QJsonDocument::fromJson(QByteArray::fromRawData(compactBody.constData() + entry.offset,
-                                                                                   entry.length))
-                                       .object());
+                : readNotificationText(compactBody.constData() + entry.offset, entry.length);
             message.pageBody = compactBody;
             message.callbackIndex = entry.callbackIndex;
             message.notificationIndex = entry.notificationIndex;
@@ -645,7 +650,7 @@ InboundMessage CallbackParser::parseNotification(const QByteArray &pageBody, int
     if (std::optional<InboundMessage> fast = SimdPageReader::readNotification(text, length))
         message = std::move(*fast);
     else
-        message = readNotification(QJsonDocument::fromJson(QByteArray::fromRawData(text, length)).object());
+        message = readNotificationText(text, length);
     message.pageBody = pageBody;
     message.rawOffset = offset;
     message.rawLength = length;
