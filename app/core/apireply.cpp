@@ -12,7 +12,7 @@
 
 namespace {
 
-// A body from its chunks; a body of one chunk is shared, not copied.
+// Returns the body made of chunks. A body of one chunk is shared, not copied.
 QByteArray joined(const QByteArrayList &chunks)
 {
     return chunks.size() == 1 ? chunks.constFirst() : chunks.join();
@@ -165,13 +165,12 @@ void ApiReply::handleReadyRead()
 
 void ApiReply::appendBody()
 {
-    // One byte past the limit is enough to know the body is too large. Reading
-    // exactly what has arrived usually takes the network's chunk as it is, without
-    // a copy, and keeps read() from allocating a buffer of the whole limit.
+    // One byte past the limit is enough to know the body is too large. Reading no
+    // more than has arrived keeps read() from allocating a buffer of the whole limit.
     const qint64 room = m_settings.maxBodyBytes + 1 - m_bodySize;
-    const qint64 wanted = std::min(m_reply->bytesAvailable(), room);
-    if (wanted > 0) {
-        QByteArray chunk = m_reply->read(wanted);
+    const qint64 readable = std::min(m_reply->bytesAvailable(), room);
+    if (readable > 0) {
+        QByteArray chunk = m_reply->read(readable);
         m_bodySize += chunk.size();
         m_bodyChunks.append(std::move(chunk));
     }

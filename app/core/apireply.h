@@ -123,8 +123,8 @@ private:
     QTimer m_retryTimer;
     QTimer m_totalTimer;
     QString m_regionName;
-    // The body as the network delivered it: joining the chunks is left to the
-    // parsing thread, so that the window's thread copies no body.
+    // The body in the chunks that were read. The parse job joins them on its pool
+    // thread, so that the window's thread does not copy the body into one array.
     QByteArrayList m_bodyChunks;
     qint64 m_bodySize = 0;
     QByteArray m_retryAfter;

@@ -26,9 +26,8 @@ public:
     {
         QList<InboundMessage> messages;
         // PageSequence::idKey() of each message's id, in message order, and the same
-        // keys sorted without repeats, for the repeat checks of PageSequence;
-        // computed here, on the parsing thread, so that the window's thread does
-        // not have to.
+        // keys sorted without repeats, for PageSequence's repeat checks. The parsing
+        // thread computes them, so that the window's thread does not have to.
         std::vector<quint64> messageIdKeys;
         std::vector<quint64> sortedIdKeys;
         int callbackCount = 0;

@@ -55,7 +55,7 @@ PageSequence::Result PageSequence::accept(int page, CallbackParser::Notification
     // without an id cannot be matched, so they always stay. One lookup per message
     // both checks and records its id. Page numbers start at 1, so 0 marks a new id.
     QList<InboundMessage> &messages = content.messages;
-    qsizetype kept = 0;
+    qsizetype keptCount = 0;
     for (qsizetype i = 0; i < messages.size(); ++i) {
         const quint64 key = keys[std::size_t(i)];
         if (key != 0) {
@@ -64,13 +64,13 @@ PageSequence::Result PageSequence::accept(int page, CallbackParser::Notification
                 continue;
             firstPage = page;
         }
-        if (kept != i)
-            messages[kept] = std::move(messages[i]);
-        ++kept;
+        if (keptCount != i)
+            messages[keptCount] = std::move(messages[i]);
+        ++keptCount;
     }
-    result.droppedCount = messages.size() - kept;
+    result.droppedCount = messages.size() - keptCount;
     if (result.droppedCount > 0)
-        messages.resize(kept);
+        messages.resize(keptCount);
 
     m_acceptedKeys = std::move(sorted);
 

@@ -64,9 +64,8 @@ public:
 
 private:
     // The first page of this search that listed each message id, by idKey(). A
-    // load of every page looks up each message here on the window's thread. With
-    // this flat table guithread_bench measured 0.27 to 0.30 ms per page, with
-    // QHash<quint64, int> 0.30 to 0.46 ms.
+    // load of every page looks up each message here on the window's thread, and
+    // guithread_bench measured this flat table faster than QHash<quint64, int>.
     absl::flat_hash_map<quint64, int> m_firstPageOfKey;
     // The keys of the page accepted last, sorted without repeats.
     std::vector<quint64> m_acceptedKeys;

@@ -292,9 +292,9 @@ bool objectArray(const Fields &callback, std::string_view key, std::optional<dom
     return true;
 }
 
-// Where each notification object sits in the body, in document order. simdjson's
-// tree keeps no positions, so this walks the body a second time with the
-// on-demand parser, which skips what it is not asked for.
+// Finds the position of each notification object in the body, in document order.
+// simdjson's tree keeps no positions, so this walks the body a second time with
+// the on-demand parser, which skips the values it is not asked for.
 bool findNotifications(const simdjson::padded_string &body, QList<SimdPageReader::Notification> *found)
 {
     ondemand::document document;

@@ -6,7 +6,7 @@
 
 namespace {
 
-// Whether two recipients are the same number, whichever way each was written
+// Returns whether two recipients are the same number, whichever way each was written
 // ("+46 70-000 01", "whatsapp:+4670000 01", "004670000 01").
 bool sameRecipient(const QString &left, const QString &right)
 {

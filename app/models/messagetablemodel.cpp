@@ -20,8 +20,8 @@ QString isolated(const QString &text)
 
 constexpr int ToolTipPreviewGraphemes = 600;
 
-// Rows read again and kept at once: more than a screen of rows, so that painting
-// reads each shown row once.
+// The number of parsed messages the cache keeps: more than a screen of rows, so
+// that painting parses each shown row once.
 constexpr int CachedMessageCount = 1024;
 
 qint64 timeSortValue(const Timestamp &timestamp)

@@ -14,7 +14,7 @@ namespace {
 constexpr int MessageCount = 100000;
 constexpr int PageSize = 1000;
 
-// Bytes that malloc has handed out and not had back, in every arena.
+// Returns the bytes that malloc has allocated and not yet had freed, over all arenas.
 qint64 heapInUse()
 {
     const struct mallinfo2 info = mallinfo2();
@@ -61,7 +61,7 @@ void MemoryBench::residentAgainstJson()
     const Bench::LoadResult load = Bench::loadAllPages(m_simulator.endpoint(), PageSize, &model);
     QVERIFY(load.completed);
     QCOMPARE(model.rowCount(), MessageCount);
-    // The parsed pages are freed on pool threads; they are not kept.
+    // Pool threads free the parsed pages, which the model does not keep.
     QThreadPool::globalInstance()->waitForDone();
     const qint64 after = Bench::residentBytes();
     const qint64 heapAfter = heapInUse();
